@@ -1,0 +1,113 @@
+// `incident-bot <command>`: every command reads the same environment as `serve`; bad configuration
+// exits 2 with one line per problem, bad usage exits 2 with the usage.
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { type Config, ConfigError, describeConfigError, loadConfig } from './config.ts';
+import { serve } from './main.ts';
+import { ApiTokenError, createApiTokens } from './storage/api-tokens.ts';
+import { DataDirInUseError } from './storage/data-dir-lock.ts';
+import { connectDatabase } from './wiring.ts';
+
+const USAGE = `Usage: incident-bot <command>
+
+Commands:
+  serve                       run the service: Slack endpoints, web pages, API, jobs (default)
+  migrate                     apply pending database migrations and exit
+  token create --name NAME    create an API token; the token is printed alone on the last line
+  token list                  list API tokens (never their secrets)
+  token revoke NAME           revoke an API token
+
+Configuration comes from the environment; see .env.example.`;
+
+class UsageError extends Error {}
+
+const withDatabase = async <T>(
+  config: Config,
+  work: (db: Awaited<ReturnType<typeof connectDatabase>>) => Promise<T>,
+) => {
+  const database = await connectDatabase(config);
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+};
+
+const runServe = async (config: Config): Promise<void> => {
+  const running = await serve(config, pkg.version);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      running.stop(signal).then(
+        () => process.exit(0),
+        (error) => {
+          running.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+};
+
+const runToken = async (config: Config, args: string[]): Promise<void> => {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { name: { type: 'string' } },
+    allowPositionals: true,
+  });
+  await withDatabase(config, async ({ db }) => {
+    const tokens = createApiTokens(db);
+    if (action === 'create') {
+      if (!values.name) throw new UsageError('token create needs --name NAME');
+      const token = await tokens.create(values.name);
+      process.stdout.write(`Created API token "${values.name}". It is shown once; store it now:\n${token}\n`);
+    } else if (action === 'list') {
+      const list = await tokens.list();
+      if (list.length === 0)
+        process.stdout.write('No API tokens. Create one with: incident-bot token create --name NAME\n');
+      for (const t of list) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active';
+        const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used';
+        process.stdout.write(`${t.name}\tcreated ${t.createdAt.toISOString()}\t${used}\t${state}\n`);
+      }
+    } else if (action === 'revoke') {
+      const name = positionals[0] ?? values.name;
+      if (!name) throw new UsageError('token revoke needs the token name');
+      await tokens.revoke(name);
+      process.stdout.write(`Revoked API token "${name}".\n`);
+    } else {
+      throw new UsageError(`unknown token command "${action ?? ''}": use create, list or revoke`);
+    }
+  });
+};
+
+const main = async (argv: string[]): Promise<void> => {
+  const [command = 'serve', ...args] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!['serve', 'migrate', 'token'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const config = loadConfig();
+  if (command === 'serve') return runServe(config);
+  if (command === 'migrate') {
+    await withDatabase(config, async () => {});
+    process.stdout.write('Migrations applied.\n');
+    return;
+  }
+  return runToken(config, args);
+};
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${describeConfigError(error)}\n`);
+    process.exit(2);
+  }
+  if (error instanceof UsageError || error instanceof ApiTokenError || error instanceof DataDirInUseError) {
+    process.stderr.write(`incident-bot: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    process.exit(2);
+  }
+  process.stderr.write(`incident-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+// `serve`: open the database, listen at once (so liveness answers during a long migration), migrate,
+// then report ready. SIGTERM stops accepting, lets in-flight requests finish, closes the pool, exits 0.
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { assembleService, connectDatabase, createLogger } from './wiring.ts';
+
+/** How long in-flight requests get after SIGTERM before their connections are cut. */
+const DRAIN_MS = 8_000;
+/** Past this the process exits regardless, well inside Kubernetes' default 30 s grace period. */
+const HARD_STOP_MS = 10_000;
+
+const listen = (server: Server, port: number, host: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+const describeStorage = (config: Config): string =>
+  config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+
+/** A running service and how to stop it. */
+export interface Running {
+  readonly server: Server;
+  readonly logger: Logger;
+  stop(signal?: string): Promise<void>;
+}
+
+/** Starts serving; resolves once listening and migrated. */
+export const serve = async (config: Config, version: string): Promise<Running> => {
+  const logger = createLogger(config);
+  const database = await connectDatabase(config);
+  const { app } = assembleService(config, { database, logger, version });
+  const server = createServer(app);
+  await listen(server, config.port, config.host);
+  logger.info({ port: config.port, host: config.host, storage: describeStorage(config) }, 'listening');
+  if (!config.slack) {
+    logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the Slack endpoints are off');
+  }
+
+  await database.migrate();
+  logger.info({ url: config.publicUrl }, 'ready');
+
+  let stopping: Promise<void> | null = null;
+  const stop = (signal = 'stop'): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info({ signal }, 'draining');
+      const hardStop = setTimeout(() => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, HARD_STOP_MS);
+      hardStop.unref();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drainTimer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      await closed;
+      clearTimeout(drainTimer);
+      await database.close();
+      clearTimeout(hardStop);
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { server, logger, stop };
+};

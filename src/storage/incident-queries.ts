@@ -1,0 +1,118 @@
+// The read side: what pages and the API show, with people's names and the incident's channel.
+import { and, asc, desc, eq, gt, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { User } from '../domain/index.ts';
+import type { IncidentQueries, IncidentView } from '../usecases/ports.ts';
+import type { Db } from './db.ts';
+import { toAction, toEvent, toIncident, toTimelineEntry } from './rows.ts';
+import { actions, incidentEvents, incidents, slackChannels, slackUsers, timelineEntries } from './schema.ts';
+
+const reporter = alias(slackUsers, 'reporter');
+const lead = alias(slackUsers, 'lead');
+const author = alias(slackUsers, 'author');
+const owner = alias(slackUsers, 'owner');
+
+/** A person by id, named from the Slack user cache; the id stands in until the cache knows them. */
+const person = (id: string | null, cached: { name: string } | null): User | null =>
+  id === null ? null : { slackId: id, name: cached?.name ?? id };
+
+/** LIKE treats % and _ as wildcards; a search for "50%" means the characters. */
+const likeEscaped = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const incidentViews = (db: Db) =>
+  db
+    .select({
+      incident: incidents,
+      reporter: { name: reporter.name },
+      lead: { name: lead.name },
+      channel: slackChannels,
+    })
+    .from(incidents)
+    .leftJoin(reporter, eq(reporter.id, incidents.reporterId))
+    .leftJoin(lead, eq(lead.id, incidents.leadId))
+    .leftJoin(slackChannels, eq(slackChannels.incidentId, incidents.id));
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof incidentViews>['execute']>>[number];
+
+const toView = (row: ViewRow): IncidentView => {
+  const incident = toIncident(row.incident);
+  return {
+    ...incident,
+    reporter: person(incident.reporterId, row.reporter),
+    lead: person(incident.leadId, row.lead),
+    channel: row.channel ? { id: row.channel.channelId, name: row.channel.name } : null,
+  };
+};
+
+/** The read side of the use cases' ports over a drizzle database. */
+export const createIncidentQueries = (db: Db): IncidentQueries => ({
+  async list(filter, limit, after) {
+    const conditions: SQL[] = [];
+    if (filter.status?.length) conditions.push(inArray(incidents.status, [...filter.status]));
+    if (filter.severity?.length) conditions.push(inArray(incidents.severity, [...filter.severity]));
+    if (filter.kind) conditions.push(eq(incidents.kind, filter.kind));
+    if (filter.q?.trim()) {
+      const pattern = likeEscaped(filter.q.trim());
+      conditions.push(or(ilike(incidents.title, pattern), ilike(incidents.summary, pattern)) as SQL);
+    }
+    if (after) {
+      // Keyset: strictly after the cursor in (reported_at desc, id desc) order.
+      conditions.push(
+        or(
+          lt(incidents.reportedAt, after.reportedAt),
+          and(eq(incidents.reportedAt, after.reportedAt), lt(incidents.id, after.id)),
+        ) as SQL,
+      );
+    }
+    const rows = await incidentViews(db)
+      .where(and(...conditions))
+      .orderBy(desc(incidents.reportedAt), desc(incidents.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).map(toView);
+    const last = items.at(-1);
+    return { items, next: rows.length > limit && last ? { reportedAt: last.reportedAt, id: last.id } : null };
+  },
+
+  async get(id) {
+    const [row] = await incidentViews(db).where(eq(incidents.id, id));
+    return row ? toView(row) : null;
+  },
+
+  async timeline(incidentId, { includeHidden }) {
+    const rows = await db
+      .select({ entry: timelineEntries, author: { name: author.name } })
+      .from(timelineEntries)
+      .leftJoin(author, eq(author.id, timelineEntries.authorId))
+      .where(
+        and(eq(timelineEntries.incidentId, incidentId), includeHidden ? undefined : eq(timelineEntries.hidden, false)),
+      )
+      .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
+    return rows.map((row) => {
+      const entry = toTimelineEntry(row.entry);
+      return { ...entry, author: person(entry.authorId, row.author) };
+    });
+  },
+
+  async actions(incidentId) {
+    const rows = await db
+      .select({ action: actions, owner: { name: owner.name } })
+      .from(actions)
+      .leftJoin(owner, eq(owner.id, actions.ownerId))
+      .where(eq(actions.incidentId, incidentId))
+      .orderBy(asc(actions.id));
+    return rows.map((row) => {
+      const action = toAction(row.action);
+      return { ...action, owner: person(action.ownerId, row.owner) };
+    });
+  },
+
+  async eventsSince(afterId, limit) {
+    const rows = await db
+      .select()
+      .from(incidentEvents)
+      .where(gt(incidentEvents.id, afterId))
+      .orderBy(asc(incidentEvents.id))
+      .limit(limit);
+    return rows.map(toEvent);
+  },
+});

@@ -1,0 +1,120 @@
+// Row ↔ domain mapping. The database's check constraints guarantee the enums; the guards here
+// turn a corrupted row into a loud error instead of a silently wrong value.
+import {
+  type Action,
+  type Actor,
+  type Incident,
+  type IncidentEventType,
+  isKind,
+  isSeverity,
+  isStatus,
+  type Snapshot,
+  type StoredIncidentEvent,
+  TIMELINE_SOURCES,
+  type TimelineEntry,
+  type TimelineSource,
+} from '../domain/index.ts';
+import type { actions, incidentEvents, incidents, timelineEntries } from './schema.ts';
+
+type IncidentRow = typeof incidents.$inferSelect;
+type TimelineRow = typeof timelineEntries.$inferSelect;
+type ActionRow = typeof actions.$inferSelect;
+type EventRow = typeof incidentEvents.$inferSelect;
+
+const corrupt = (table: string, column: string, value: unknown): never => {
+  throw new Error(`${table}.${column} holds an unknown value: ${JSON.stringify(value)}`);
+};
+
+/** An incidents row as the domain's Incident. */
+export const toIncident = (row: IncidentRow): Incident => ({
+  id: row.id,
+  title: row.title,
+  summary: row.summary,
+  impact: row.impact,
+  severity:
+    row.severity === null
+      ? null
+      : isSeverity(row.severity)
+        ? row.severity
+        : corrupt('incidents', 'severity', row.severity),
+  status: isStatus(row.status) ? row.status : corrupt('incidents', 'status', row.status),
+  kind: isKind(row.kind) ? row.kind : corrupt('incidents', 'kind', row.kind),
+  reporterId: row.reporterId,
+  leadId: row.leadId,
+  reportedAt: row.reportedAt,
+  startedAt: row.startedAt,
+  resolvedAt: row.resolvedAt,
+});
+
+/** The columns an Incident writes. */
+export const fromIncident = (incident: Omit<Incident, 'id'>) => ({
+  title: incident.title,
+  summary: incident.summary,
+  impact: incident.impact,
+  severity: incident.severity,
+  status: incident.status,
+  kind: incident.kind,
+  reporterId: incident.reporterId,
+  leadId: incident.leadId,
+  reportedAt: incident.reportedAt,
+  startedAt: incident.startedAt,
+  resolvedAt: incident.resolvedAt,
+});
+
+const isSource = (value: string): value is TimelineSource => TIMELINE_SOURCES.includes(value as TimelineSource);
+
+/** A timeline_entries row as the domain's TimelineEntry. */
+export const toTimelineEntry = (row: TimelineRow): TimelineEntry => ({
+  id: row.id,
+  incidentId: row.incidentId,
+  source: isSource(row.source) ? row.source : corrupt('timeline_entries', 'source', row.source),
+  text: row.text,
+  occurredAt: row.occurredAt,
+  authorId: row.authorId,
+  hidden: row.hidden,
+  slack:
+    row.slackChannelId && row.slackTs
+      ? { channelId: row.slackChannelId, ts: row.slackTs, permalink: row.slackPermalink }
+      : null,
+});
+
+/** An actions row as the domain's Action. */
+export const toAction = (row: ActionRow): Action => ({
+  id: row.id,
+  incidentId: row.incidentId,
+  text: row.text,
+  ownerId: row.ownerId,
+  done: row.done,
+  dueAt: row.dueAt,
+  createdAt: row.createdAt,
+});
+
+/** The two columns an Actor is stored in. */
+export const fromActor = (actor: Actor): { actorKind: string; actorId: string | null } => {
+  switch (actor.kind) {
+    case 'user':
+      return { actorKind: 'user', actorId: actor.userId };
+    case 'token':
+      return { actorKind: 'token', actorId: actor.tokenName };
+    case 'system':
+      return { actorKind: 'system', actorId: null };
+  }
+};
+
+const toActor = (kind: string, id: string | null): Actor => {
+  if (kind === 'user' && id) return { kind: 'user', userId: id };
+  if (kind === 'token' && id) return { kind: 'token', tokenName: id };
+  if (kind === 'system') return { kind: 'system' };
+  return corrupt('incident_events', 'actor_kind', kind);
+};
+
+/** An incident_events row as a stored domain event. */
+export const toEvent = (row: EventRow): StoredIncidentEvent => ({
+  id: row.id,
+  incidentId: row.incidentId,
+  type: row.type as IncidentEventType,
+  actor: toActor(row.actorKind, row.actorId),
+  before: row.before as Snapshot | null,
+  after: row.after as Snapshot | null,
+  occurredAt: row.occurredAt,
+});

@@ -1,0 +1,167 @@
+// The one database schema, for PostgreSQL and embedded PGlite alike. drizzle-kit generates the
+// migrations in ./migrations from this file; never edit a generated migration after it is committed.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Incidents, chat-agnostic: Slack's ids live in the slack_* tables. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial('id').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    impact: text('impact'),
+    severity: text('severity'),
+    status: text('status').notNull(),
+    kind: text('kind').notNull(),
+    reporterId: text('reporter_id'),
+    leadId: text('lead_id'),
+    reportedAt: utc('reported_at').notNull(),
+    startedAt: utc('started_at').notNull(),
+    resolvedAt: utc('resolved_at'),
+    // A client's idempotency key for the declaration (the Slack view id): one modal, one incident.
+    declareKey: text('declare_key').unique(),
+    updatedAt: utc('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('incidents_severity_known', sql`${t.severity} in ('critical', 'major', 'minor', 'trivial')`),
+    check('incidents_status_known', sql`${t.status} in ('investigating', 'identified', 'monitoring', 'resolved')`),
+    check('incidents_kind_known', sql`${t.kind} in ('live', 'report')`),
+    check('incidents_resolved_when_resolved', sql`(${t.status} = 'resolved') = (${t.resolvedAt} is not null)`),
+    // The list is newest first and pages by (reported_at, id): one index serves every page.
+    index('incidents_newest_first').on(t.reportedAt.desc(), t.id.desc()),
+    index('incidents_status').on(t.status),
+  ],
+);
+
+/** People seen in Slack, filled lazily so pages can show names. */
+export const slackUsers = pgTable('slack_users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  realName: text('real_name'),
+  email: text('email'),
+  timezone: text('timezone'),
+  deleted: boolean('deleted').notNull().default(false),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+});
+
+/** The incident's own channel, one per incident and never shared. */
+export const slackChannels = pgTable('slack_channels', {
+  incidentId: integer('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  channelId: text('channel_id').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: utc('created_at').notNull().defaultNow(),
+});
+
+/** Messages the bot owns and keeps in sync (the headline, the opening message), by purpose. */
+export const slackMessages = pgTable(
+  'slack_messages',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    channelId: text('channel_id').notNull(),
+    ts: text('ts').notNull(),
+    createdAt: utc('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.purpose] })],
+);
+
+/** The incident's story: captured Slack messages, updates, change records and typed notes. */
+export const timelineEntries = pgTable(
+  'timeline_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    text: text('text').notNull(),
+    occurredAt: utc('occurred_at').notNull(),
+    authorId: text('author_id'),
+    hidden: boolean('hidden').notNull().default(false),
+    slackChannelId: text('slack_channel_id'),
+    slackTs: text('slack_ts'),
+    slackPermalink: text('slack_permalink'),
+    createdAt: utc('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('timeline_source_known', sql`${t.source} in ('pin', 'reaction', 'shortcut', 'manual', 'update', 'change')`),
+    // One entry per Slack message, however often it is pinned, reacted to or redelivered.
+    uniqueIndex('timeline_one_per_slack_message').on(t.incidentId, t.slackChannelId, t.slackTs),
+    index('timeline_by_incident').on(t.incidentId, t.occurredAt, t.id),
+  ],
+);
+
+/** Follow-up actions. */
+export const actions = pgTable(
+  'actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    ownerId: text('owner_id'),
+    done: boolean('done').notNull().default(false),
+    dueAt: utc('due_at'),
+    createdAt: utc('created_at').notNull(),
+  },
+  (t) => [index('actions_by_incident').on(t.incidentId, t.id)],
+);
+
+/** Append-only: one row per change, written in the change's own transaction. */
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    occurredAt: utc('occurred_at').notNull(),
+  },
+  (t) => [index('events_by_incident').on(t.incidentId, t.id)],
+);
+
+/** Slack event ids already taken in: a redelivery finds its id here and is dropped. */
+export const slackEventReceipts = pgTable(
+  'slack_event_receipts',
+  {
+    eventId: text('event_id').primaryKey(),
+    receivedAt: utc('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('slack_event_receipts_age').on(t.receivedAt)],
+);
+
+/** API tokens. Only a SHA-256 of the secret part is kept; the token is shown once, at creation. */
+export const apiTokens = pgTable('api_tokens', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  secretHash: text('secret_hash').notNull(),
+  createdAt: utc('created_at').notNull().defaultNow(),
+  lastUsedAt: utc('last_used_at'),
+  revokedAt: utc('revoked_at'),
+});

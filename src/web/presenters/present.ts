@@ -1,0 +1,42 @@
+// Domain → JSON, exactly the shapes in schemas.ts (and INTERFACE.md). Never serialise rows directly.
+import type { ActionView, IncidentView, TimelineEntryView } from '../../usecases/ports.ts';
+import type { ActionJson, IncidentJson, TimelineEntryJson } from './schemas.ts';
+
+/** An incident for the API; `publicUrl` makes its page link. */
+export const presentIncident = (incident: IncidentView, publicUrl: string): IncidentJson => ({
+  id: incident.id,
+  title: incident.title,
+  summary: incident.summary,
+  impact: incident.impact,
+  severity: incident.severity,
+  status: incident.status,
+  kind: incident.kind,
+  reporter: incident.reporter,
+  lead: incident.lead,
+  channel: incident.channel,
+  reportedAt: incident.reportedAt.toISOString(),
+  startedAt: incident.startedAt.toISOString(),
+  resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+  url: `${publicUrl}/incidents/${incident.id}`,
+});
+
+/** A timeline entry for the API. */
+export const presentTimelineEntry = (entry: TimelineEntryView): TimelineEntryJson => ({
+  id: entry.id,
+  source: entry.source,
+  text: entry.text,
+  occurredAt: entry.occurredAt.toISOString(),
+  author: entry.author,
+  hidden: entry.hidden,
+  slack: entry.slack,
+});
+
+/** A follow-up action for the API. */
+export const presentAction = (action: ActionView): ActionJson => ({
+  id: action.id,
+  text: action.text,
+  owner: action.owner,
+  done: action.done,
+  dueAt: action.dueAt?.toISOString() ?? null,
+  createdAt: action.createdAt.toISOString(),
+});
