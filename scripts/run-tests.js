@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs node:test (through tsx) over every *.test.ts under the folders given.
+// Runs node:test (through tsx) over every *.test.ts under the folders (or the files) given.
 // Node 20's --test does not expand globs and /bin/sh has no `**`, so the files are found here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const find = (dir) =>
@@ -13,7 +13,7 @@ const find = (dir) =>
 
 const dirs = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
-const files = dirs.flatMap(find);
+const files = dirs.flatMap((path) => (statSync(path).isFile() ? [path] : find(path)));
 if (files.length === 0) {
   console.error(`No *.test.ts files under ${dirs.join(', ')}`);
   process.exit(1);

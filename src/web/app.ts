@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ReadDeps } from '../usecases/index.ts';
 import { bearerAuth, type VerifyToken } from './middleware/bearer-auth.ts';
-import { requestMetrics } from './middleware/metrics.ts';
+import { noteMount, requestMetrics } from './middleware/metrics.ts';
 import { notFound, problemHandler } from './middleware/problem.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { incidentRoutes } from './routes/api-v1/incidents.ts';
@@ -36,6 +36,7 @@ export const createWebApp = (deps: WebDeps): Express => {
   for (const mount of deps.mounts ?? []) app.use(mount.path, mount.handler);
 
   const api = express.Router();
+  api.use(noteMount);
   api.use(bearerAuth(deps.verifyToken));
   api.use(incidentRoutes({ ...deps.read, publicUrl: deps.publicUrl }));
   api.use(openApiRoutes(deps.publicUrl, deps.version));

@@ -3,7 +3,18 @@
 import type { Request, RequestHandler } from 'express';
 import { Counter, Histogram, type Registry } from 'prom-client';
 
-const routeOf = (req: Request): string => (req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched');
+// Express resets req.baseUrl when an error leaves a router, so routers note their mount point here.
+const routeOf = (req: Request, mount: string | undefined): string => {
+  const base = mount ?? req.baseUrl;
+  if (req.route?.path) return `${base}${req.route.path}`;
+  return base ? `${base}/*` : 'unmatched';
+};
+
+/** Put first in a mounted router so its requests are labelled with the full route even when they fail. */
+export const noteMount: RequestHandler = (req, res, next) => {
+  res.locals.metricsMount = req.baseUrl;
+  next();
+};
 
 /** Records every request once its response has finished. */
 export const requestMetrics = (registry: Registry): RequestHandler => {
@@ -23,7 +34,7 @@ export const requestMetrics = (registry: Registry): RequestHandler => {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = routeOf(req);
+      const route = routeOf(req, res.locals.metricsMount as string | undefined);
       requests.inc({ method: req.method, route, status: String(res.statusCode) });
       latency.observe({ method: req.method, route }, Number(process.hrtime.bigint() - started) / 1e9);
     });

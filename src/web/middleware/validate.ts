@@ -5,7 +5,9 @@ import { HttpProblem } from './problem.ts';
 
 const firstProblem = (error: z.ZodError): HttpProblem => {
   const issue = error.issues[0];
-  const parameter = issue?.path.map(String).join('.') || 'request';
+  // Name the parameter as the client sent it: `status`, not `status.0` for the first list item.
+  const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const parameter = unknown ?? (issue?.path[0] === undefined ? 'request' : String(issue.path[0]));
   return new HttpProblem(400, 'parameter_invalid', `${parameter}: ${issue?.message ?? 'invalid'}`, parameter);
 };
 

@@ -1,0 +1,46 @@
+// The whole service in process on an ephemeral port, on a fresh test database.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { createApiTokens } from '../../src/storage/api-tokens.ts';
+import { assembleService, type Service } from '../../src/wiring.ts';
+import { fixedClock, openTestDatabase, type TestDatabase } from './database.ts';
+
+/** A running service and handles to drive it. */
+export interface TestService extends Service {
+  readonly baseUrl: string;
+  readonly db: TestDatabase;
+  readonly clock: ReturnType<typeof fixedClock>;
+  /** A valid API token. */
+  readonly token: string;
+  /** GET with the token (or the one given, or none when null). */
+  get(path: string, token?: string | null): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** Starts the service; `env` adds configuration on top of an empty environment. */
+export const startTestService = async (env: Record<string, string> = {}): Promise<TestService> => {
+  const db = await openTestDatabase();
+  const clock = fixedClock();
+  const config = loadConfig({ PUBLIC_URL: 'http://incidents.test', ...env });
+  const service = assembleService(config, { database: db, logger: pino({ level: 'silent' }), version: 'test', clock });
+  const server: Server = createServer(service.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const token = await createApiTokens(db.db).create('tests');
+  return {
+    ...service,
+    baseUrl,
+    db,
+    clock,
+    token,
+    get: (path, auth = token) =>
+      fetch(`${baseUrl}${path}`, { headers: auth === null ? {} : { authorization: `Bearer ${auth}` } }),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.dispose();
+    },
+  };
+};
