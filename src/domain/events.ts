@@ -47,6 +47,7 @@ export const incidentSnapshot = (incident: Incident): Snapshot => ({
   leadId: incident.leadId,
   reportedAt: incident.reportedAt.toISOString(),
   startedAt: incident.startedAt.toISOString(),
+  resolvedAt: incident.resolvedAt?.toISOString() ?? null,
 });
 
 /**

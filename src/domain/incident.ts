@@ -125,6 +125,8 @@ export const reopen = (
   incident: Incident,
   to: Exclude<Status, 'resolved'> = 'investigating',
 ): { incident: Incident; changes: FieldChange[] } => {
+  // The type already says so; this guards callers that pass a parsed status without narrowing it.
+  if ((to as Status) === 'resolved') throw new DomainError('status_unknown', 'Reopen to an open status.', 'status');
   if (incident.status !== 'resolved') {
     throw new DomainError(
       'incident_not_resolved',

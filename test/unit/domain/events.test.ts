@@ -50,6 +50,7 @@ describe('incidentSnapshot', () => {
       leadId: 'U0LEAD',
       reportedAt: '2024-03-01T10:05:00.000Z',
       startedAt: '2024-03-01T10:00:00.000Z',
+      resolvedAt: null,
     });
   });
 

@@ -454,3 +454,10 @@ describe('durationMs', () => {
     assert.equal(durationMs(incident, LATER), 0);
   });
 });
+
+describe('reopen guards untyped callers', () => {
+  it('refuses to "reopen" to resolved, which would store a resolved incident with no resolution time', () => {
+    const resolved = buildIncident({ status: 'resolved', resolvedAt: new Date('2024-03-01T12:00:00Z') });
+    assert.throws(() => reopen(resolved, 'resolved' as never), { code: 'status_unknown' });
+  });
+});
