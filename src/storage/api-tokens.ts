@@ -1,7 +1,7 @@
 // API tokens: `ibt_<id>_<secret>`. The id finds the row; only SHA-256 of the secret is stored, and
 // it is compared in constant time, so neither the database nor response timing gives a token away.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { apiTokens } from './schema.ts';
 
@@ -65,9 +65,10 @@ export const createApiTokens = (db: Db, clock: { now(): Date } = { now: () => ne
 
   /** Revokes by name; the name is freed for a new token. */
   async revoke(name: string): Promise<void> {
+    // The name moves aside (suffixed with the token's unique id) so a new token may take it.
     const [row] = await db
       .update(apiTokens)
-      .set({ revokedAt: clock.now(), name: `${name}~revoked~${Date.now()}` })
+      .set({ revokedAt: clock.now(), name: sql`${apiTokens.name} || '~revoked~' || ${apiTokens.id}` })
       .where(eq(apiTokens.name, name))
       .returning({ id: apiTokens.id });
     if (!row) throw new ApiTokenError(`There is no token named "${name}" (see: incident-bot token list).`);

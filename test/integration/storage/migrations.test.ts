@@ -26,7 +26,14 @@ describe('migrations', () => {
     const first = await tables();
     await database.migrate();
     assert.deepEqual(await tables(), first);
-    for (const table of ['incidents', 'timeline_entries', 'actions', 'incident_events', 'slack_channels', 'api_tokens']) {
+    for (const table of [
+      'incidents',
+      'timeline_entries',
+      'actions',
+      'incident_events',
+      'slack_channels',
+      'api_tokens',
+    ]) {
       assert.ok(first.includes(table), `missing table ${table}`);
     }
   });
