@@ -30,7 +30,8 @@ const withDatabase = async <T>(
     await database.migrate();
     return await work(database);
   } finally {
-    await database.close();
+    // A failure to close must not hide the error that brought us here.
+    await database.close().catch(() => {});
   }
 };
 
@@ -59,8 +60,7 @@ const runToken = async (config: Config, args: string[]): Promise<void> => {
   await withDatabase(config, async ({ db }) => {
     const tokens = createApiTokens(db);
     if (action === 'create') {
-      if (!values.name) throw new UsageError('token create needs --name NAME');
-      const token = await tokens.create(values.name);
+      const token = await tokens.create(values.name ?? '');
       process.stdout.write(`Created API token "${values.name}". It is shown once; store it now:\n${token}\n`);
     } else if (action === 'list') {
       const list = await tokens.list();
@@ -71,13 +71,10 @@ const runToken = async (config: Config, args: string[]): Promise<void> => {
         const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used';
         process.stdout.write(`${t.name}\tcreated ${t.createdAt.toISOString()}\t${used}\t${state}\n`);
       }
-    } else if (action === 'revoke') {
-      const name = positionals[0] ?? values.name;
-      if (!name) throw new UsageError('token revoke needs the token name');
+    } else {
+      const name = positionals[0] ?? values.name ?? '';
       await tokens.revoke(name);
       process.stdout.write(`Revoked API token "${name}".\n`);
-    } else {
-      throw new UsageError(`unknown token command "${action ?? ''}": use create, list or revoke`);
     }
   });
 };
@@ -108,6 +105,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`incident-bot: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     process.exit(2);
   }
-  process.stderr.write(`incident-bot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const text = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+  process.stderr.write(`incident-bot: ${text}\n`);
   process.exit(1);
 });

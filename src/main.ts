@@ -35,6 +35,12 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   const database = await connectDatabase(config);
   const { app } = assembleService(config, { database, logger, version });
   const server = createServer(app);
+  let draining = false;
+  // While draining, every response asks its client to hang up, so kept-alive connections (an
+  // ingress holds them open) close as soon as their last request is answered.
+  server.on('request', (_req, res) => {
+    if (draining && !res.headersSent) res.setHeader('Connection', 'close');
+  });
   await listen(server, config.port, config.host);
   logger.info({ port: config.port, host: config.host, storage: describeStorage(config) }, 'listening');
   if (!config.slack) {
@@ -48,6 +54,7 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   const stop = (signal = 'stop'): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ signal }, 'draining');
+      draining = true;
       const hardStop = setTimeout(() => {
         logger.error('shutdown took too long; exiting');
         process.exit(1);

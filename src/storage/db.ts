@@ -1,6 +1,7 @@
 // Opens the database: PostgreSQL when a URL is given, else embedded PGlite under the data directory.
 // Both speak the same SQL and run the same migrations, so nothing above this file knows which it got.
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -82,7 +83,8 @@ const pglite = async (dataDir: string): Promise<Database> => {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const unlock = inMemory ? async () => {} : await lockDataDir(dataDir);
-  const client = new PGlite(dataDir);
+  // PGlite's initdb wants an empty directory, so the database lives in a subfolder beside the lock.
+  const client = new PGlite(inMemory ? dataDir : join(dataDir, 'pgdata'));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -91,8 +93,11 @@ const pglite = async (dataDir: string): Promise<Database> => {
     migrate: () => migratePglite(drizzlePglite(client, { schema }), MIGRATIONS),
     isReady: async () => (await latestApplied(db).catch(() => -1)) >= latestShipped(),
     async close() {
-      await client.close();
-      await unlock();
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
     },
   };
 };
