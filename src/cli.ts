@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { type Config, ConfigError, describeConfigError, loadConfig } from './config.ts';
-import { serve } from './main.ts';
+import { type Running, serve } from './main.ts';
 import { ApiTokenError, createApiTokens } from './storage/api-tokens.ts';
 import { DataDirInUseError } from './storage/data-dir-lock.ts';
 import { connectDatabase } from './wiring.ts';
@@ -36,20 +36,27 @@ const withDatabase = async <T>(
 };
 
 const runServe = async (config: Config): Promise<void> => {
-  const running = await serve(config, pkg.version);
+  // Handlers go in before start-up: a pod told to stop while it waits for the migration lock must
+  // still drain and exit 0, not die on the default SIGTERM action.
+  let running: Running | undefined;
+  let stopSignal: string | undefined;
+  const shutdown = (service: Running, signal: string) =>
+    service.stop(signal).then(
+      () => process.exit(0),
+      (error) => {
+        service.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      running.stop(signal).then(
-        () => process.exit(0),
-        (error) => {
-          running.logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      if (running) shutdown(running, signal);
+      else stopSignal = signal;
     });
   }
+  running = await serve(config, pkg.version);
+  if (stopSignal) await shutdown(running, stopSignal);
 };
-
 const runToken = async (config: Config, args: string[]): Promise<void> => {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({

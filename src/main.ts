@@ -33,7 +33,10 @@ export interface Running {
 export const serve = async (config: Config, version: string): Promise<Running> => {
   const logger = createLogger(config);
   const database = await connectDatabase(config);
-  const { app } = assembleService(config, { database, logger, version });
+  // Ready means this process has run its own migration step, not merely that another pod has.
+  let migrated = false;
+  const isReady = async () => migrated && (await database.isReady());
+  const { app } = assembleService(config, { database, logger, version, isReady });
   const server = createServer(app);
   let draining = false;
   // While draining, every response asks its client to hang up, so kept-alive connections (an
@@ -48,6 +51,7 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   }
 
   await database.migrate();
+  migrated = true;
   logger.info({ url: config.publicUrl }, 'ready');
 
   let stopping: Promise<void> | null = null;

@@ -32,7 +32,7 @@ export interface Service {
 /** Assembles the service on an open database. */
 export const assembleService = (
   config: Config,
-  deps: { database: Database; logger: Logger; version: string; clock?: Clock },
+  deps: { database: Database; logger: Logger; version: string; clock?: Clock; isReady?: () => Promise<boolean> },
 ): Service => {
   const { database, logger } = deps;
   const registry = new Registry();
@@ -46,7 +46,7 @@ export const assembleService = (
     publicUrl: config.publicUrl,
     version: deps.version,
     read,
-    isReady: () => database.isReady(),
+    isReady: deps.isReady ?? (() => database.isReady()),
     verifyToken: (token) => tokens.verify(token),
   });
   return { app, database, read, write };
