@@ -38,7 +38,10 @@ const MIGRATIONS = { migrationsFolder: fileURLToPath(new URL('./migrations', imp
 // Any constant works as long as every process uses the same one; this spells "incident" in hex-ish.
 const MIGRATION_LOCK_KEY = 0x1c1de47;
 
-const latestShipped = (): number => Math.max(0, ...readMigrationFiles(MIGRATIONS).map((m) => m.folderMillis));
+// Read once: the shipped migrations cannot change while the process runs, and /readyz is polled often.
+let shipped: number | undefined;
+const latestShipped = (): number =>
+  (shipped ??= Math.max(0, ...readMigrationFiles(MIGRATIONS).map((m) => m.folderMillis)));
 
 /** The newest migration recorded in the database, or 0 before the first run. */
 const latestApplied = async (db: Db): Promise<number> => {
@@ -53,6 +56,10 @@ const latestApplied = async (db: Db): Promise<number> => {
   );
   return Number(latest?.at ?? 0);
 };
+
+/** The database answers and holds every migration this build ships. */
+const migrationsApplied = async (db: Db): Promise<boolean> =>
+  (await latestApplied(db).catch(() => -1)) >= latestShipped();
 
 const postgres = (url: string, poolSize = 10): Database => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
@@ -74,7 +81,7 @@ const postgres = (url: string, poolSize = 10): Database => {
         client.release();
       }
     },
-    isReady: async () => (await latestApplied(db).catch(() => -1)) >= latestShipped(),
+    isReady: () => migrationsApplied(db),
     close: () => pool.end(),
   };
 };
@@ -91,7 +98,7 @@ const pglite = async (dataDir: string): Promise<Database> => {
     driver: 'pglite',
     // PGlite lives inside this one process, so there is nobody to take turns with.
     migrate: () => migratePglite(drizzlePglite(client, { schema }), MIGRATIONS),
-    isReady: async () => (await latestApplied(db).catch(() => -1)) >= latestShipped(),
+    isReady: () => migrationsApplied(db),
     async close() {
       try {
         await client.close();

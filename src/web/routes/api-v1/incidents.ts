@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { getActions, getIncident, getTimeline, listIncidents, type ReadDeps } from '../../../usecases/index.ts';
 import { parseParams, parseQuery } from '../../middleware/validate.ts';
 import { presentAction, presentIncident, presentTimelineEntry } from '../../presenters/present.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { encodeCursor } from './cursor.ts';
 import { IncidentIdParams, IncidentListQuery, TimelineQuery } from './queries.ts';
 
 /** The read routes for incidents and their timeline and actions. */
@@ -15,7 +15,7 @@ export const incidentRoutes = (deps: ReadDeps & { publicUrl: string }): Router =
     const page = await listIncidents(deps, {
       filter: { status: query.status, severity: query.severity, kind: query.kind, q: query.q },
       limit: query.limit,
-      after: query.cursor ? decodeCursor(query.cursor) : null,
+      after: query.cursor ?? null,
     });
     res.json({
       items: page.items.map((incident) => presentIncident(incident, deps.publicUrl)),

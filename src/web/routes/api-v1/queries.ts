@@ -32,9 +32,14 @@ export const IncidentListQuery = z.strictObject(
       .min(1, { error: 'use at least 1' })
       .max(MAX_PAGE_SIZE, { error: `use at most ${MAX_PAGE_SIZE}` })
       .optional(),
+    // Decoded here, once: the handler receives the position, not the text.
     cursor: z
       .string()
-      .refine((text) => decodeCursor(text) !== null, { error: 'use the nextCursor of a previous page' })
+      .transform((text, ctx) => {
+        const cursor = decodeCursor(text);
+        if (!cursor) ctx.addIssue({ code: 'custom', message: 'use the nextCursor of a previous page' });
+        return cursor ?? z.NEVER;
+      })
       .optional(),
   },
   {
