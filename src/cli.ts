@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { type Config, ConfigError, describeConfigError, loadConfig } from './config.ts';
 import { type Running, serve } from './main.ts';
+import { renderManifest } from './slack/manifest.ts';
 import { ApiTokenError, createApiTokens } from './storage/api-tokens.ts';
 import { DataDirInUseError } from './storage/data-dir-lock.ts';
 import { connectDatabase } from './wiring.ts';
@@ -13,6 +14,7 @@ const USAGE = `Usage: incident-bot <command>
 Commands:
   serve                       run the service: Slack endpoints, web pages, API, jobs (default)
   migrate                     apply pending database migrations and exit
+  manifest [--url URL]        print the Slack app manifest (YAML) for the public URL (default PUBLIC_URL)
   token create --name NAME    create an API token; the token is printed alone on the last line
   token list                  list API tokens (never their secrets)
   token revoke NAME           revoke an API token
@@ -57,6 +59,15 @@ const runServe = async (config: Config): Promise<void> => {
   running = await serve(config, pkg.version);
   if (stopSignal) await shutdown(running, stopSignal);
 };
+const runManifest = (config: Config, args: string[]): void => {
+  const { values } = parseArgs({ args, options: { url: { type: 'string' } } });
+  try {
+    process.stdout.write(renderManifest(values.url ?? config.publicUrl));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+};
+
 const runToken = async (config: Config, args: string[]): Promise<void> => {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -92,9 +103,12 @@ const main = async (argv: string[]): Promise<void> => {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!['serve', 'migrate', 'token'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['serve', 'migrate', 'manifest', 'token'].includes(command)) {
+    throw new UsageError(`unknown command "${command}"`);
+  }
   const config = loadConfig();
   if (command === 'serve') return runServe(config);
+  if (command === 'manifest') return runManifest(config, args);
   if (command === 'migrate') {
     await withDatabase(config, async () => {});
     process.stdout.write('Migrations applied.\n');

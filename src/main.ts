@@ -36,7 +36,8 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   // Ready means this process has run its own migration step, not merely that another pod has.
   let migrated = false;
   const isReady = async () => migrated && (await database.isReady());
-  const { app } = assembleService(config, { database, logger, version, isReady });
+  const service = assembleService(config, { database, logger, version, isReady });
+  const { app } = service;
   const server = createServer(app);
   let draining = false;
   // While draining, every response asks its client to hang up, so kept-alive connections (an
@@ -51,6 +52,7 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   }
 
   await database.migrate();
+  await service.startJobs();
   migrated = true;
   logger.info({ url: config.publicUrl }, 'ready');
 
@@ -69,6 +71,7 @@ export const serve = async (config: Config, version: string): Promise<Running> =
       const drainTimer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
       await closed;
       clearTimeout(drainTimer);
+      await service.stopJobs();
       await database.close();
       clearTimeout(hardStop);
       logger.info('stopped');

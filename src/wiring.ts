@@ -1,13 +1,22 @@
 // The composition root: the one place that knows every module and hands each its dependencies.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { WebClient } from '@slack/web-api';
 import type { Express } from 'express';
+import type PgBoss from 'pg-boss';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import type { Config } from './config.ts';
+import type { Config, SlackConfig } from './config.ts';
+import { type ChatSyncJobs, startChatSync } from './jobs/chat-sync.ts';
+import { DEFAULT_TUNING, type QueueTuning, startBoss } from './jobs/queue.ts';
+import { createSlackEndpoints } from './slack/bolt-app.ts';
+import { createSlackNotifier } from './slack/notifier.ts';
 import { createApiTokens } from './storage/api-tokens.ts';
+import { createChatStateStore, createEventReceipts } from './storage/chat-state.ts';
 import { type Database, openDatabase } from './storage/db.ts';
 import { createIncidentQueries } from './storage/incident-queries.ts';
 import { createTransactor } from './storage/unit-of-work.ts';
-import type { Clock, ReadDeps, WriteDeps } from './usecases/index.ts';
+import type { ChatStateStore, ChatSyncDeps, Clock, ReadDeps, WriteDeps } from './usecases/index.ts';
 import { createWebApp } from './web/app.ts';
 
 /** The wall clock, for production. */
@@ -27,7 +36,58 @@ export interface Service {
   readonly database: Database;
   readonly read: ReadDeps;
   readonly write: WriteDeps;
+  readonly chatState: ChatStateStore;
+  /** Starts the background work (the Slack sync jobs); call once the database is migrated. */
+  startJobs(tuning?: QueueTuning): Promise<void>;
+  /** Stops taking jobs, letting running ones finish. */
+  stopJobs(): Promise<void>;
+  /** Brings Slack up to date with an incident (queues its sync job); a no-op without Slack. */
+  incidentChanged(incidentId: number): Promise<void>;
 }
+
+/** The Slack half of the service: endpoints for Slack's requests, and the sync jobs' dependencies. */
+const slackParts = (
+  config: Config,
+  slack: SlackConfig,
+  deps: { database: Database; logger: Logger; read: ReadDeps; write: WriteDeps; chatState: ChatStateStore },
+  jobs: Promise<ChatSyncJobs>,
+) => {
+  const client = new WebClient(slack.botToken, {
+    slackApiUrl: slack.apiUrl,
+    timeout: 10_000,
+    // The client waits out 429s (Retry-After) and network blips itself; anything else fails fast
+    // and the job's own retries, with backoff, take over.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 4_000 },
+  });
+  const notifier = createSlackNotifier({
+    client,
+    publicUrl: config.publicUrl,
+    teamId: slack.teamId,
+    incidentChannel: slack.incidentChannel,
+    reportChannel: slack.reportChannel,
+    channelNameTemplate: config.channelNameTemplate,
+    timezone: config.timezone,
+    logger: deps.logger,
+  });
+  const router = createSlackEndpoints({
+    ...deps,
+    botToken: slack.botToken,
+    signingSecret: slack.signingSecret,
+    teamId: slack.teamId,
+    apiUrl: slack.apiUrl,
+    botUserId: () => notifier.botUserId().catch(() => undefined),
+    now: () => Date.now(),
+    receipts: createEventReceipts(deps.database.db),
+    incidentChanged: async (incidentId) => (await jobs).incidentChanged(incidentId),
+  });
+  const syncDeps: ChatSyncDeps = {
+    queries: deps.read.queries,
+    chatState: deps.chatState,
+    chat: notifier,
+    clock: deps.write.clock,
+  };
+  return { router, syncDeps };
+};
 
 /** Assembles the service on an open database. */
 export const assembleService = (
@@ -40,6 +100,18 @@ export const assembleService = (
   const read: ReadDeps = { queries: createIncidentQueries(database.db) };
   const write: WriteDeps = { store: createTransactor(database.db), clock: deps.clock ?? systemClock };
   const tokens = createApiTokens(database.db);
+  const chatState = createChatStateStore(database.db);
+
+  // Listeners queue sync jobs; the queue exists once startJobs has run (after migrations).
+  let jobsStarted!: (jobs: ChatSyncJobs) => void;
+  const jobs = new Promise<ChatSyncJobs>((resolve) => {
+    jobsStarted = resolve;
+  });
+  const slack = config.slack
+    ? slackParts(config, config.slack, { database, logger, read, write, chatState }, jobs)
+    : null;
+  let boss: PgBoss | null = null;
+
   const app = createWebApp({
     logger,
     registry,
@@ -48,6 +120,26 @@ export const assembleService = (
     read,
     isReady: deps.isReady ?? (() => database.isReady()),
     verifyToken: (token) => tokens.verify(token),
+    mounts: slack ? [{ path: '/', handler: slack.router }] : [],
   });
-  return { app, database, read, write };
+  return {
+    app,
+    database,
+    read,
+    write,
+    chatState,
+    async startJobs(tuning = DEFAULT_TUNING) {
+      if (!slack || boss) return;
+      boss = await startBoss(database, logger);
+      const holder = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+      jobsStarted(await startChatSync(boss, { ...slack.syncDeps, logger, holder }, tuning));
+    },
+    async incidentChanged(incidentId) {
+      if (slack) await (await jobs).incidentChanged(incidentId);
+    },
+    async stopJobs() {
+      await boss?.stop({ graceful: true, timeout: 5_000, close: false });
+      boss = null;
+    },
+  };
 };

@@ -6,11 +6,19 @@ import { TEXT_MAX } from './text-rules.ts';
 export const TIMELINE_SOURCES = ['pin', 'reaction', 'shortcut', 'manual', 'update', 'change'] as const;
 export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
 
+/** A file attached to a captured message, by reference: the file stays in Slack. */
+export interface SlackFileRef {
+  readonly id: string;
+  readonly name: string | null;
+  readonly permalink: string | null;
+}
+
 /** The Slack message an entry was captured from (a reference, not a copy of Slack state). */
 export interface SlackMessageRef {
   readonly channelId: string;
   readonly ts: string;
   readonly permalink: string | null;
+  readonly files?: readonly SlackFileRef[];
 }
 
 /** One moment in the incident's story. */

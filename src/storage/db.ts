@@ -27,6 +27,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Whether the database answers and every migration shipped with this build is applied. */
   isReady(): Promise<boolean>;
+  /** Raw SQL for the job queue (pg-boss brings its own schema and statements). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ const postgres = (url: string, poolSize = 10): Database => {
       }
     },
     isReady: () => migrationsApplied(db),
+    executeSql: (text, values) => pool.query(text, values),
     close: () => pool.end(),
   };
 };
@@ -99,6 +102,15 @@ const pglite = async (dataDir: string): Promise<Database> => {
     // PGlite lives inside this one process, so there is nobody to take turns with.
     migrate: () => migratePglite(drizzlePglite(client, { schema }), MIGRATIONS),
     isReady: () => migrationsApplied(db),
+    async executeSql(text, values) {
+      // pg-boss sends several statements at once (without parameters) when it installs itself;
+      // PGlite runs those through exec, and answers with the last statement's rows as pg would.
+      if (values === undefined || values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return client.query(text, values);
+    },
     async close() {
       try {
         await client.close();

@@ -8,6 +8,7 @@ import {
   isKind,
   isSeverity,
   isStatus,
+  type SlackFileRef,
   type Snapshot,
   type StoredIncidentEvent,
   TIMELINE_SOURCES,
@@ -74,7 +75,12 @@ export const toTimelineEntry = (row: TimelineRow): TimelineEntry => ({
   hidden: row.hidden,
   slack:
     row.slackChannelId && row.slackTs
-      ? { channelId: row.slackChannelId, ts: row.slackTs, permalink: row.slackPermalink }
+      ? {
+          channelId: row.slackChannelId,
+          ts: row.slackTs,
+          permalink: row.slackPermalink,
+          files: Array.isArray(row.slackFiles) ? (row.slackFiles as SlackFileRef[]) : [],
+        }
       : null,
 });
 

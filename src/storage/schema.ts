@@ -2,6 +2,7 @@
 // migrations in ./migrations from this file; never edit a generated migration after it is committed.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -101,6 +102,8 @@ export const timelineEntries = pgTable(
     slackChannelId: text('slack_channel_id'),
     slackTs: text('slack_ts'),
     slackPermalink: text('slack_permalink'),
+    /** Files attached to the captured message, by reference only: `[{ id, name, permalink }]`. */
+    slackFiles: jsonb('slack_files'),
     createdAt: utc('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -145,6 +148,27 @@ export const incidentEvents = pgTable(
   },
   (t) => [index('events_by_incident').on(t.incidentId, t.id)],
 );
+
+/**
+ * How far Slack has caught up with an incident: the steps of setting it up that are done (each
+ * Slack effect runs once), the last event the headline shows, who to tell about it, and a lease
+ * so two replicas never set up the same incident at the same time.
+ */
+export const slackSync = pgTable('slack_sync', {
+  incidentId: integer('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  stepsDone: text('steps_done').array().notNull().default(sql`'{}'::text[]`),
+  syncedEventId: bigint('synced_event_id', { mode: 'number' }).notNull().default(0),
+  originChannelId: text('origin_channel_id'),
+  originUserId: text('origin_user_id'),
+  originResponseUrl: text('origin_response_url'),
+  leaseHolder: text('lease_holder'),
+  leaseUntil: utc('lease_until'),
+  lastError: text('last_error'),
+  failedAt: utc('failed_at'),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+});
 
 /** Slack event ids already taken in: a redelivery finds its id here and is dropped. */
 export const slackEventReceipts = pgTable(

@@ -18,6 +18,7 @@ const timelineColumns = (entry: Omit<TimelineEntry, 'id'>) => ({
   slackChannelId: entry.slack?.channelId ?? null,
   slackTs: entry.slack?.ts ?? null,
   slackPermalink: entry.slack?.permalink ?? null,
+  slackFiles: entry.slack?.files?.length ? entry.slack.files : null,
 });
 
 const unitOfWork = (tx: Tx): UnitOfWork => ({

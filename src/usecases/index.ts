@@ -1,6 +1,8 @@
 // Every intent the product supports, one per file. Adapters (Slack, web, jobs) call these and nothing deeper.
 export * from './add-action.ts';
 export * from './add-timeline-entry.ts';
+export * from './capture-message.ts';
+export * from './chat-ports.ts';
 export * from './declare-incident.ts';
 export * from './edit-timeline-entry.ts';
 export * from './get-actions.ts';
@@ -11,10 +13,13 @@ export type { EntryTarget } from './internal-timeline.ts';
 export * from './list-events.ts';
 export * from './list-incidents.ts';
 export type * from './ports.ts';
+export * from './rename-incident-channel.ts';
 export * from './reopen-incident.ts';
+export * from './report-chat-failure.ts';
 export * from './resolve-incident.ts';
 export * from './set-lead.ts';
 export * from './set-severity.ts';
 export * from './set-status.ts';
+export * from './sync-incident-chat.ts';
 export * from './update-action.ts';
 export * from './update-incident.ts';

@@ -28,7 +28,7 @@ export const presentTimelineEntry = (entry: TimelineEntryView): TimelineEntryJso
   occurredAt: entry.occurredAt.toISOString(),
   author: entry.author,
   hidden: entry.hidden,
-  slack: entry.slack,
+  slack: entry.slack ? { ...entry.slack, files: [...(entry.slack.files ?? [])] } : null,
 });
 
 /** A follow-up action for the API. */

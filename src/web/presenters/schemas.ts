@@ -39,7 +39,14 @@ export const TimelineEntrySchema = z
     occurredAt: time,
     author: UserSchema.nullable(),
     hidden: z.boolean(),
-    slack: z.object({ channelId: z.string(), ts: z.string(), permalink: z.string().nullable() }).nullable(),
+    slack: z
+      .object({
+        channelId: z.string(),
+        ts: z.string(),
+        permalink: z.string().nullable(),
+        files: z.array(z.object({ id: z.string(), name: z.string().nullable(), permalink: z.string().nullable() })),
+      })
+      .nullable(),
   })
   .register(apiSchemas, { id: 'TimelineEntry' });
 

@@ -1,0 +1,89 @@
+// The "Report an incident" modal opened by /incident (issue: title, live or report, summary,
+// impact, lead, severity). Limits from ../shared/slack/README.md §7: title ≤ 24 chars, inputs ≤ 3000.
+import type { ModalView, PlainTextOption } from '@slack/types';
+import { SEVERITIES, severityLabel, TITLE_MAX } from '../../domain/index.ts';
+import { REPORT_MODAL as ID } from '../ids.ts';
+
+/** Slack's longest plain text input. */
+export const SLACK_INPUT_MAX = 3000;
+
+/** What the modal carries to its submission (private_metadata, ≤ 3000 chars). */
+export interface ReportContext {
+  readonly channelId: string | null;
+  readonly responseUrl: string | null;
+}
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+
+const option = (value: string, text: string): PlainTextOption => ({ text: plain(text), value });
+
+const SEVERITY_OPTIONS = SEVERITIES.map((s) => option(s, severityLabel(s)));
+const KIND_OPTIONS = [
+  option('live', 'Yes, it is happening now'),
+  option('report', 'No, reporting one that already happened'),
+];
+
+/** The modal, with the title prefilled from the command's text. */
+export const reportModal = (prefill: { title: string }, context: ReportContext): ModalView => ({
+  type: 'modal',
+  callback_id: ID.callbackId,
+  private_metadata: JSON.stringify(context),
+  title: plain('Report an incident'),
+  submit: plain('Report'),
+  close: plain('Cancel'),
+  blocks: [
+    {
+      type: 'input',
+      block_id: ID.title,
+      label: plain('Title'),
+      hint: plain('What is going wrong, in a sentence.'),
+      element: {
+        type: 'plain_text_input',
+        action_id: ID.title,
+        max_length: TITLE_MAX,
+        ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}),
+        placeholder: plain('Payments API returning 500s'),
+      },
+    },
+    {
+      type: 'input',
+      block_id: ID.kind,
+      label: plain('Is this a live incident?'),
+      element: { type: 'radio_buttons', action_id: ID.kind, options: KIND_OPTIONS, initial_option: KIND_OPTIONS[0] },
+    },
+    {
+      type: 'input',
+      block_id: ID.summary,
+      optional: true,
+      label: plain('Summary'),
+      element: { type: 'plain_text_input', action_id: ID.summary, multiline: true, max_length: SLACK_INPUT_MAX },
+    },
+    {
+      type: 'input',
+      block_id: ID.impact,
+      optional: true,
+      label: plain('Impact'),
+      hint: plain('Who or what is affected, and how badly.'),
+      element: { type: 'plain_text_input', action_id: ID.impact, multiline: true, max_length: SLACK_INPUT_MAX },
+    },
+    {
+      type: 'input',
+      block_id: ID.lead,
+      optional: true,
+      label: plain('Lead'),
+      element: { type: 'users_select', action_id: ID.lead, placeholder: plain('Who coordinates the response') },
+    },
+    {
+      type: 'input',
+      block_id: ID.severity,
+      optional: true,
+      label: plain('Severity'),
+      element: {
+        type: 'static_select',
+        action_id: ID.severity,
+        options: SEVERITY_OPTIONS,
+        placeholder: plain('Choose when you know'),
+      },
+    },
+  ],
+});

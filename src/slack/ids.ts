@@ -1,0 +1,23 @@
+// Every callback_id, action_id and block_id the bot sends, in one place, so listeners and block
+// builders cannot drift apart. Slack returns these ids verbatim (../shared/slack/README.md §3.4).
+
+/** The /incident report modal and its input blocks (block_id = action_id). */
+export const REPORT_MODAL = {
+  callbackId: 'report-incident',
+  title: 'title',
+  kind: 'kind',
+  summary: 'summary',
+  impact: 'impact',
+  lead: 'lead',
+  severity: 'severity',
+} as const;
+
+/** Buttons on the headline message (handled from the next issue on). */
+export const HEADLINE_ACTIONS = {
+  join: 'headline-join',
+  edit: 'headline-edit',
+  close: 'headline-close',
+} as const;
+
+/** The message shortcut that adds a message to the timeline (must match the manifest). */
+export const ADD_TO_TIMELINE = 'add-to-timeline';

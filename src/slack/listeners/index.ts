@@ -1,0 +1,21 @@
+// Every Slack listener, registered in one place so the list reads as what the bot answers to.
+import type { App } from '@slack/bolt';
+import { registerHeadlineButtons } from './actions/headline-buttons.ts';
+import { registerIncidentCommand } from './commands/incident.ts';
+import type { ListenerDeps } from './deps.ts';
+import { dropRedeliveredEvents } from './event-receipts.ts';
+import { registerChannelRename } from './events/channel-rename.ts';
+import { registerPinEvents } from './events/pins.ts';
+import { registerReportIncident } from './views/report-incident.ts';
+
+export type { ListenerDeps } from './deps.ts';
+
+/** Registers every listener on the Bolt app. */
+export const registerListeners = (app: App, deps: ListenerDeps): void => {
+  app.use(dropRedeliveredEvents(deps));
+  registerIncidentCommand(app, deps);
+  registerReportIncident(app, deps);
+  registerHeadlineButtons(app, deps);
+  registerPinEvents(app, deps);
+  registerChannelRename(app, deps);
+};

@@ -1,0 +1,105 @@
+// What keeping the chat side of an incident in step needs. The core names capabilities (a channel,
+// a headline, telling the reporter); src/slack implements them for Slack and src/storage remembers
+// which of them are done, so every effect happens once however often a job retries.
+import type { IncidentView } from './ports.ts';
+
+/** The incident's own chat channel. */
+export interface ChatChannel {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A message the bot posted and may edit later. */
+export interface ChatMessageRef {
+  readonly channelId: string;
+  readonly ts: string;
+}
+
+/** Where the incident was declared, so the reporter can be answered there. */
+export interface ChatOrigin {
+  readonly channelId: string | null;
+  readonly userId: string | null;
+  /** Slack's response_url of the command: answers in place for 30 minutes. */
+  readonly responseUrl: string | null;
+}
+
+/** One-off steps of setting an incident up in chat; each runs once. */
+export type ChatStep = 'channel-prepared' | 'opening-posted' | 'reporter-told';
+
+/** What is already done for an incident in chat. */
+export interface ChatSyncState {
+  readonly channel: ChatChannel | null;
+  readonly headline: ChatMessageRef | null;
+  readonly opening: ChatMessageRef | null;
+  readonly stepsDone: readonly ChatStep[];
+  readonly origin: ChatOrigin | null;
+  /** The newest incident event the headline already shows. */
+  readonly syncedEventId: number;
+  readonly failedAt: Date | null;
+}
+
+/** Remembers chat progress per incident. Every save is immediate: Slack ids are kept as soon as Slack returns them. */
+export interface ChatStateStore {
+  load(incidentId: number): Promise<ChatSyncState>;
+  noteOrigin(incidentId: number, origin: ChatOrigin): Promise<void>;
+  /**
+   * Takes the incident for `holder` for `ms` milliseconds of database time (one clock for every
+   * replica); false while someone else holds an unexpired lease.
+   */
+  tryLease(incidentId: number, holder: string, ms: number): Promise<boolean>;
+  releaseLease(incidentId: number, holder: string): Promise<void>;
+  saveChannel(incidentId: number, channel: ChatChannel): Promise<void>;
+  saveMessage(incidentId: number, purpose: 'headline' | 'opening', ref: ChatMessageRef): Promise<void>;
+  markStep(incidentId: number, step: ChatStep): Promise<void>;
+  /** Records the newest event shown; never moves backwards. Clears an earlier failure. */
+  markSynced(incidentId: number, eventId: number): Promise<void>;
+  markFailed(incidentId: number, error: string, at: Date): Promise<void>;
+  latestEventId(incidentId: number): Promise<number>;
+  /** The incident whose channel this is, if any. */
+  incidentForChannel(channelId: string): Promise<number | null>;
+  renameChannel(channelId: string, name: string): Promise<boolean>;
+  /** Incidents whose chat is behind their events (a lost job after a crash), oldest first. */
+  behind(limit: number): Promise<readonly number[]>;
+}
+
+/** A chat call that failed; `retryable` is false when trying again cannot help (bad scopes, forbidden). */
+export class ChatError extends Error {
+  override readonly name = 'ChatError';
+  constructor(
+    readonly code: string,
+    readonly retryable: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The chat platform, as the core needs it. Every method is safe to call again after a failure. */
+export interface ChatNotifier {
+  /**
+   * Creates the incident's channel. `isFree` tells whether a channel already linked to another
+   * incident; when retrying, a channel this bot created under the intended name is adopted rather
+   * than duplicated.
+   */
+  createChannel(
+    incident: IncidentView,
+    options: { retrying: boolean; isFree: (channelId: string) => Promise<boolean> },
+  ): Promise<ChatChannel>;
+  /** Topic and members: the reporter and the lead. */
+  prepareChannel(channel: ChatChannel, incident: IncidentView): Promise<void>;
+  postOpening(channel: ChatChannel, incident: IncidentView): Promise<ChatMessageRef>;
+  postHeadline(incident: IncidentView): Promise<ChatMessageRef>;
+  updateHeadline(ref: ChatMessageRef, incident: IncidentView): Promise<void>;
+  /** Thanks the reporter where they declared, pointing at the channel (or the page, for reports). */
+  tellReporter(origin: ChatOrigin, incident: IncidentView): Promise<void>;
+  /** Tells a person what could not be done in chat, and that the incident itself is safe. */
+  reportFailure(userId: string, incident: IncidentView, what: string): Promise<void>;
+}
+
+/** Slack event ids already taken in, so a redelivered event changes nothing. */
+export interface EventReceipts {
+  /** True the first time an id is claimed, false for every later delivery. Atomic across replicas. */
+  claim(eventId: string): Promise<boolean>;
+  /** Gives an id back when handling failed, so Slack's next retry is processed. */
+  release(eventId: string): Promise<void>;
+}
