@@ -10,6 +10,7 @@ import type { Config, SlackConfig } from './config.ts';
 import { type ChatSyncJobs, startChatSync } from './jobs/chat-sync.ts';
 import { DEFAULT_TUNING, type QueueTuning, startBoss } from './jobs/queue.ts';
 import { createSlackEndpoints } from './slack/bolt-app.ts';
+import { boltLogger } from './slack/bolt-logger.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
 import { createApiTokens } from './storage/api-tokens.ts';
 import { createChatStateStore, createEventReceipts } from './storage/chat-state.ts';
@@ -54,6 +55,7 @@ const slackParts = (
 ) => {
   const client = new WebClient(slack.botToken, {
     slackApiUrl: slack.apiUrl,
+    logger: boltLogger(deps.logger),
     timeout: 10_000,
     // The client waits out 429s (Retry-After) and network blips itself; anything else fails fast
     // and the job's own retries, with backoff, take over.

@@ -79,7 +79,8 @@ export const startChatSync = async (
         try {
           const result = await syncIncidentChat(deps, {
             incidentId,
-            holder: deps.holder,
+            // One lease holder per job run: two workers of this process must exclude each other too.
+            holder: `${deps.holder}:${job.id}`,
             retrying: job.retryCount > 0,
           });
           if (result === 'busy') await send(incidentId, BUSY_RETRY_SECONDS);
