@@ -4,7 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import type { IncidentView } from '../../usecases/index.ts';
 import { HEADLINE_ACTIONS } from '../ids.ts';
 import { incidentFields, incidentUrl, severityText, statusText } from './incident-fields.ts';
-import { channelLink, clip, escapeMrkdwn, link } from './mrkdwn.ts';
+import { channelLink, clip, escapeAndClip, escapeMrkdwn, link } from './mrkdwn.ts';
 
 /** A headline: blocks plus the plain fallback text notifications and screen readers use. */
 export interface SlackMessage {
@@ -61,14 +61,15 @@ export const headline = (incident: IncidentView, publicUrl: string, teamId: stri
     ],
   };
   return {
-    text: `${heading} (${statusText(incident)}, severity ${severityText(incident)})`,
+    // The fallback text is mrkdwn too (notifications, screen readers): escape the title in it.
+    text: `${escapeMrkdwn(heading)} (${statusText(incident)}, severity ${severityText(incident)})`,
     blocks: [
       { type: 'header', text: plain(clip(heading, 150)) },
       ...(incident.summary
         ? [
             {
               type: 'section' as const,
-              text: { type: 'mrkdwn' as const, text: clip(escapeMrkdwn(incident.summary), 3000) },
+              text: { type: 'mrkdwn' as const, text: escapeAndClip(incident.summary, 3000) },
             },
           ]
         : []),

@@ -23,11 +23,18 @@ const KIND_OPTIONS = [
   option('report', 'No, reporting one that already happened'),
 ];
 
+// Slack caps private_metadata at 3000 characters; without the response_url the thanks goes by
+// ephemeral message or DM instead, so that is what gives way.
+const metadata = (context: ReportContext): string => {
+  const full = JSON.stringify(context);
+  return full.length <= 3000 ? full : JSON.stringify({ ...context, responseUrl: null });
+};
+
 /** The modal, with the title prefilled from the command's text. */
 export const reportModal = (prefill: { title: string }, context: ReportContext): ModalView => ({
   type: 'modal',
   callback_id: ID.callbackId,
-  private_metadata: JSON.stringify(context),
+  private_metadata: metadata(context),
   title: plain('Report an incident'),
   submit: plain('Report'),
   close: plain('Cancel'),

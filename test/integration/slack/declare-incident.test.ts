@@ -154,7 +154,7 @@ describe('/incident declares an incident', () => {
   });
 
   it('stores one incident when Slack delivers the same submission twice at once', async () => {
-    const { slack, people, channels } = world;
+    const { slack, channels } = world;
     const before = (await incidents()).length;
     const body = submission('V0DUPLICATE1', 'Search is slow');
     const url = `${world.bot.baseUrl}/slack/events`;

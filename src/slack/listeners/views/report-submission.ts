@@ -22,7 +22,10 @@ const Values = z.object({
   [ID.severity]: block(ID.severity, choice),
 });
 
-const Context = z.object({ channelId: z.string().nullable(), responseUrl: z.string().nullable() });
+const Context = z.object({
+  channelId: z.string().nullable().catch(null),
+  responseUrl: z.string().nullable().catch(null),
+});
 
 /** A readable submission, or the message to show under each input block that needs fixing. */
 export type ReportSubmission =
