@@ -69,9 +69,10 @@ export const serve = async (config: Config, version: string): Promise<Running> =
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drainTimer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await closed;
+      // Jobs stop alongside the drain: running ones finish (or return to the queue for another
+      // replica), and no new ones start here.
+      await Promise.all([closed, service.stopJobs()]);
       clearTimeout(drainTimer);
-      await service.stopJobs();
       await database.close();
       clearTimeout(hardStop);
       logger.info('stopped');

@@ -43,14 +43,20 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
   };
 };
 
-/** Polls until `check` returns something truthy, or fails after `ms`. */
-export const eventually = async <T>(check: () => T | Promise<T>, ms = 10_000, what = 'condition'): Promise<T> => {
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/** Polls until `check` returns something truthy, and returns it; fails after `ms`. */
+export const eventually = async <T>(
+  check: () => T | Promise<T>,
+  ms = 10_000,
+  what = 'condition',
+): Promise<Truthy<T>> => {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as Truthy<T>;
     } catch (error) {
       last = error;
     }

@@ -26,5 +26,7 @@ export const clip = (text: string, max: number): string => {
 export const escapeAndClip = (text: string, max: number): string => {
   const escaped = escapeMrkdwn(text);
   if (escaped.length <= max) return escaped;
-  return `${clip(escaped, max).slice(0, -1).replace(/&[a-z]*$/, '')}…`;
+  return `${clip(escaped, max)
+    .slice(0, -1)
+    .replace(/&[a-z]*$/, '')}…`;
 };

@@ -181,6 +181,7 @@ describe('API v1: incidents', () => {
       channelId: 'C0INCIDENT1',
       ts: '1712330003.000200',
       permalink: 'https://slack.test/p1',
+      files: [],
     });
     assert.deepEqual(visible.items[1]?.author, { slackId: 'U0ALICE01', name: 'alice' });
     const all = TimelineListSchema.parse(

@@ -25,13 +25,16 @@ describe('Slack failures during set-up', () => {
       values: { title, kind: 'live', ...(lead ? { lead } : {}) },
     });
     assert.equal(reply.status, 200);
-    const list = (await (await world.bot.get('/api/v1/incidents')).json()) as { items: { id: number; title: string }[] };
+    const list = (await (await world.bot.get('/api/v1/incidents')).json()) as {
+      items: { id: number; title: string }[];
+    };
     const found = list.items.find((i) => i.title === title);
     assert.ok(found, 'stored at once, whatever Slack does next');
     return found.id;
   };
 
-  const headlinesOf = (id: number) => world.slack.messages(world.channels.incidents).filter((m) => m.text.includes(`#${id}:`));
+  const headlinesOf = (id: number) =>
+    world.slack.messages(world.channels.incidents).filter((m) => m.text.includes(`#${id}:`));
 
   it("takes the next name when the channel name is someone else's, and never reuses their channel", async () => {
     const { slack, people } = world;

@@ -275,7 +275,7 @@ describe('reportModal', () => {
     assert.deepEqual(modalProblems(modal), []);
   });
 
-  it('keeps private_metadata within 3000 characters even when the response_url alone is that long', {}, () => {
+  it('keeps private_metadata within 3000 characters even when the response_url alone is that long', () => {
     const huge = `https://hooks.slack.com/commands/T0123456789/7001234567891/${'a'.repeat(3000)}`;
     const modal = reportModal({ title: 'DB down' }, { channelId: 'C0123456789', responseUrl: huge });
     assert.ok(len(modal.private_metadata) <= 3000, `private_metadata has ${len(modal.private_metadata)} chars`);
@@ -327,7 +327,7 @@ describe('headline', () => {
     assert.ok(mrkdwnTexts(message.blocks).includes('Card &amp; bank payments'));
   });
 
-  it('does not cut an escaped & in half when it clips a long summary', {}, () => {
+  it('does not cut an escaped & in half when it clips a long summary', () => {
     for (let pad = 0; pad < 5; pad++) {
       const summary = `${'x'.repeat(pad)}${'&'.repeat(TEXT_MAX - pad)}`;
       const [text = ''] = mrkdwnTexts(headline(view({ summary }), PUBLIC_URL, TEAM).blocks);
@@ -335,12 +335,12 @@ describe('headline', () => {
     }
   });
 
-  it('does not put raw user mentions in the notification text either', {}, () => {
+  it('does not put raw user mentions in the notification text either', () => {
     const message = headline(view({ title: '<!channel> payments down' }), PUBLIC_URL, TEAM);
     assert.doesNotMatch(message.text, RAW_MENTION);
   });
 
-  it('does not split an emoji when it clips a long title for the header', {}, () => {
+  it('does not split an emoji when it clips a long title for the header', () => {
     const message = headline(view({ title: '🔥'.repeat(100) }), PUBLIC_URL, TEAM);
     assert.doesNotMatch(headerText(message), /[\uD800-\uDFFF]/u);
   });
@@ -459,7 +459,7 @@ describe('openingMessage', () => {
     assert.ok(texts.includes(`<${PUBLIC_URL}/incidents/42|`), texts);
   });
 
-  it('does not put raw user mentions in the notification text either', {}, () => {
+  it('does not put raw user mentions in the notification text either', () => {
     const message = openingMessage(view({ title: '<!channel> payments down' }), PUBLIC_URL);
     assert.doesNotMatch(message.text.replace('<@U0REPORTER>', ''), RAW_MENTION);
   });
