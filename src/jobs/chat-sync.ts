@@ -81,7 +81,6 @@ export const startChatSync = async (
             incidentId,
             // One lease holder per job run: two workers of this process must exclude each other too.
             holder: `${deps.holder}:${job.id}`,
-            retrying: job.retryCount > 0,
           });
           if (result === 'busy') await send(incidentId, BUSY_RETRY_SECONDS);
         } catch (error) {

@@ -6,7 +6,7 @@ import type { Db } from './db.ts';
 import { rawRows } from './raw-rows.ts';
 import { incidentEvents, slackChannels, slackEventReceipts, slackMessages, slackSync } from './schema.ts';
 
-const STEPS: readonly ChatStep[] = ['channel-prepared', 'opening-posted', 'reporter-told'];
+const STEPS: readonly ChatStep[] = ['channel-requested', 'channel-prepared', 'opening-posted', 'reporter-told'];
 const isStep = (value: string): value is ChatStep => (STEPS as readonly string[]).includes(value);
 
 /** The chat state store on the service's database. */
@@ -50,7 +50,11 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
       await ensureRow(incidentId);
       const taken = await db
         .update(slackSync)
-        .set({ leaseHolder: holder, leaseUntil: sql`now() + make_interval(secs => ${ms / 1000})` })
+        .set({
+          leaseHolder: holder,
+          leaseUntil: sql`now() + make_interval(secs => ${ms / 1000})`,
+          updatedAt: sql`now()`,
+        })
         .where(
           and(
             eq(slackSync.incidentId, incidentId),
@@ -133,17 +137,19 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
     },
     async behind(limit) {
       // Incidents with events newer than what chat shows, whose last attempt did not end in a
-      // reported failure, and whose newest event is old enough that its own job had its chance.
+      // reported failure, that nobody is syncing now, and that have been quiet long enough for
+      // their own job (and its retries) to have had their chance. Times are the database's.
       const rows = await rawRows<{ id: number }>(
         db,
         sql`select e.incident_id as id
             from ${incidentEvents} e
             left join ${slackSync} s on s.incident_id = e.incident_id
             where e.type like 'incident.%'
-            group by e.incident_id, s.synced_event_id, s.failed_at
+            group by e.incident_id, s.synced_event_id, s.failed_at, s.lease_until, s.updated_at
             having max(e.id) > coalesce(s.synced_event_id, 0)
                and s.failed_at is null
-               and max(e.occurred_at) < now() - interval '30 seconds'
+               and coalesce(s.lease_until, '-infinity') < now()
+               and coalesce(s.updated_at, max(e.occurred_at)) < now() - interval '30 seconds'
             order by min(e.id)
             limit ${limit}`,
       );

@@ -24,7 +24,7 @@ export interface ChatOrigin {
 }
 
 /** One-off steps of setting an incident up in chat; each runs once. */
-export type ChatStep = 'channel-prepared' | 'opening-posted' | 'reporter-told';
+export type ChatStep = 'channel-requested' | 'channel-prepared' | 'opening-posted' | 'reporter-told';
 
 /** What is already done for an incident in chat. */
 export interface ChatSyncState {
@@ -77,9 +77,9 @@ export class ChatError extends Error {
 /** The chat platform, as the core needs it. Every method is safe to call again after a failure. */
 export interface ChatNotifier {
   /**
-   * Creates the incident's channel. `isFree` tells whether a channel already linked to another
-   * incident; when retrying, a channel this bot created under the intended name is adopted rather
-   * than duplicated.
+   * Creates the incident's channel. When an earlier attempt may have created it (`retrying`: Slack's
+   * answer never reached us), a channel this bot created under the intended name and not linked to
+   * another incident (`isFree`) is adopted rather than duplicated.
    */
   createChannel(
     incident: IncidentView,

@@ -44,7 +44,7 @@ const step = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
  */
 export const syncIncidentChat = async (
   deps: ChatSyncDeps,
-  input: { readonly incidentId: number; readonly holder: string; readonly retrying: boolean },
+  input: { readonly incidentId: number; readonly holder: string },
 ): Promise<ChatSyncResult> => {
   const { chatState } = deps;
   const { incidentId, holder } = input;
@@ -57,7 +57,7 @@ export const syncIncidentChat = async (
     if (!found) return 'missing';
     let incident = found;
     const state = await chatState.load(incidentId);
-    if (incident.kind === 'live') incident = await ensureChannel(deps, incident, state, input.retrying);
+    if (incident.kind === 'live') incident = await ensureChannel(deps, incident, state);
     await ensureHeadline(deps, incident, state, eventId);
     await once(deps, state, incidentId, 'reporter-told', 'telling the reporter', async () => {
       if (state.origin) await deps.chat.tellReporter(state.origin, incident);
@@ -86,11 +86,14 @@ const ensureChannel = async (
   deps: ChatSyncDeps,
   incident: IncidentView,
   state: ChatSyncState,
-  retrying: boolean,
 ): Promise<IncidentView> => {
   const { chat, chatState } = deps;
   let channel: ChatChannel | null = state.channel;
   if (!channel) {
+    // Written before asking Slack: if the answer is lost (a crash, a timeout), whichever attempt
+    // comes next, in any job on any replica, knows a channel may already exist under our name.
+    const retrying = state.stepsDone.includes('channel-requested');
+    if (!retrying) await chatState.markStep(incident.id, 'channel-requested');
     const isFree = async (channelId: string) => (await chatState.incidentForChannel(channelId)) === null;
     const created = await step('creating the incident channel', () =>
       chat.createChannel(incident, { retrying, isFree }),

@@ -8,7 +8,7 @@ export interface SlackWorld {
   readonly slack: SandboxSlack;
   readonly bot: TestService;
   readonly people: { readonly alice: string; readonly bob: string; readonly carol: string };
-  readonly channels: { readonly incidents: string; readonly general: string };
+  readonly channels: { readonly incidents: string; readonly reports: string; readonly general: string };
   stop(): Promise<void>;
 }
 
@@ -20,6 +20,7 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
   const bob = slack.addUser({ name: 'bob', realName: 'Bob Brown', email: 'bob@example.com' }).id;
   const carol = slack.addUser({ name: 'carol', realName: 'Carol Chen', email: 'carol@example.com' }).id;
   const incidents = slack.addChannel({ name: 'incidents', members: [alice, bob, carol], botIsMember: true }).id;
+  const reports = slack.addChannel({ name: 'incident-reports', members: [alice], botIsMember: true }).id;
   const general = slack.addChannel({ name: 'general', members: [alice, bob, carol], botIsMember: false }).id;
   const bot = await startTestService({
     SLACK_BOT_TOKEN: slack.botToken,
@@ -27,6 +28,7 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
     SLACK_API_URL: slack.apiUrl,
     SLACK_TEAM_ID: slack.teamId,
     SLACK_INCIDENT_CHANNEL: incidents,
+    SLACK_REPORT_CHANNEL: reports,
     AUTH_MODE: 'none',
     ...env,
   });
@@ -35,7 +37,7 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
     slack,
     bot,
     people: { alice, bob, carol },
-    channels: { incidents, general },
+    channels: { incidents, reports, general },
     async stop() {
       await bot.stop();
       await slack.stop();

@@ -153,6 +153,33 @@ describe('/incident declares an incident', () => {
     assert.deepEqual(api.channel, { id: channel.id, name: channel.name });
   });
 
+  it('files a report of a past incident with no channel, under "Reported" in the report channel', async () => {
+    const { slack, people, channels } = world;
+    const view = await openReportModal('Backups skipped last night');
+    const channelsBefore = slack.channels().length;
+    await slack.submitView({
+      user: people.alice,
+      viewId: view.id,
+      values: { title: 'Backups skipped last night', kind: 'report' },
+    });
+    const incident = (await incidents()).find((i) => i.title === 'Backups skipped last night');
+    assert.equal(incident?.kind, 'report');
+    const headline = await eventually(
+      () => slack.messages(channels.reports).find((m) => m.text.includes(`#${incident?.id}:`)),
+      5_000,
+      'headline in the report channel',
+    );
+    assert.match(headline.text, /^Reported #/);
+    assert.ok(!textOf(headline.blocks).includes('headline-join'), 'no channel to join');
+    assert.ok(!slack.messages(channels.incidents).some((m) => m.text.includes(`#${incident?.id}:`)));
+    await eventually(
+      () => slack.ephemerals({ user: people.alice }).some((e) => e.text.includes('your report is recorded')),
+      5_000,
+      'thanks',
+    );
+    assert.equal(slack.channels().length, channelsBefore, 'no channel created');
+  });
+
   it('stores one incident when Slack delivers the same submission twice at once', async () => {
     const { slack, channels } = world;
     const before = (await incidents()).length;

@@ -90,6 +90,30 @@ describe('Slack failures during set-up', () => {
     assert.equal(stored.status, 200);
   });
 
+  it("adopts the channel it created when Slack's answer was lost, instead of making a second", async () => {
+    const { slack } = world;
+    // Attempt one fails as if the reply never came back; before the retry the channel appears, made
+    // by this bot (exactly what a create whose answer was lost leaves behind).
+    slack.failNext('conversations.create', { error: 'internal_error', times: 1 });
+    const id = await declare('Reply lost');
+    await eventually(() => slack.calls('conversations.create').some((c) => c.error === 'internal_error'), 5_000, 'fail');
+    const api = await fetch(`${slack.apiUrl}conversations.create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${slack.botToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `inc-${id}-reply-lost` }),
+    });
+    const made = ((await api.json()) as { channel: { id: string } }).channel.id;
+    await eventually(() => headlinesOf(id).length === 1, 8_000, 'headline after the retry');
+    const mine = slack.channels().filter((c) => c.name.startsWith(`inc-${id}-`));
+    assert.deepEqual(
+      mine.map((c) => c.id),
+      [made],
+      'one channel: the one already made',
+    );
+    const incident = (await (await world.bot.get(`/api/v1/incidents/${id}`)).json()) as { channel: { id: string } };
+    assert.equal(incident.channel.id, made);
+  });
+
   it('does not retry what cannot succeed, and says so at once', async () => {
     const { slack, people } = world;
     slack.failNext('conversations.create', { error: 'restricted_action', times: 1 });
