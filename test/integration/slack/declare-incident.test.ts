@@ -25,7 +25,7 @@ describe('/incident declares an incident', () => {
   after(() => world.stop());
 
   /** A report modal submission as Slack posts it (§3.4), for deliveries the sandbox would not make. */
-  const submission = (viewId: string, title: string) => {
+  const submission = (viewId: string, title: string, extra: Record<string, unknown> = {}) => {
     const { slack, people, channels } = world;
     return interactionBody({
       type: 'view_submission',
@@ -43,6 +43,7 @@ describe('/incident declares an incident', () => {
           values: {
             [REPORT_MODAL.title]: { [REPORT_MODAL.title]: { type: 'plain_text_input', value: title } },
             [REPORT_MODAL.lead]: { [REPORT_MODAL.lead]: { type: 'users_select', selected_user: people.bob } },
+            ...extra,
           },
         },
       },
@@ -87,6 +88,40 @@ describe('/incident declares an incident', () => {
     assert.equal(answer.response_action, 'errors');
     assert.match(answer.errors.title, /200 characters/);
     assert.equal((await incidents()).length, 0);
+  });
+
+  it('refuses a severity the form never offered (a forged submission), inline, storing nothing', async () => {
+    const { slack } = world;
+    const before = (await incidents()).length;
+    const forged = {
+      [REPORT_MODAL.severity]: {
+        [REPORT_MODAL.severity]: { type: 'static_select', selected_option: { value: 'catastrophic' } },
+      },
+    };
+    const reply = await postSigned(
+      `${world.bot.baseUrl}/slack/events`,
+      submission('V0FORGEDSEV1', 'Disk full', forged),
+      {
+        secret: slack.signingSecret,
+      },
+    );
+    const answer = (await reply.json()) as { response_action: string; errors: Record<string, string> };
+    assert.equal(answer.response_action, 'errors');
+    assert.match(answer.errors.severity ?? '', /Critical, Major, Minor or Trivial/);
+    assert.equal((await incidents()).length, before);
+  });
+
+  it('tells the person to try again when Slack will not open the form (an expired trigger)', async () => {
+    const { slack, people, channels } = world;
+    slack.failNext('views.open', { error: 'expired_trigger_id' });
+    const reply = await slack.slashCommand({ user: people.carol, channel: channels.general, text: 'Too slow' });
+    assert.equal(reply.status, 200);
+    const notice = await eventually(
+      () => slack.ephemerals({ user: people.carol }).find((e) => e.text.includes('/incident')),
+      5_000,
+      'ephemeral',
+    );
+    assert.match(notice.text, /took too long.*again/);
   });
 
   it('on submit: one incident, a channel with reporter and lead, an opening message, a headline and thanks', async () => {

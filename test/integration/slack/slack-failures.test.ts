@@ -96,7 +96,11 @@ describe('Slack failures during set-up', () => {
     // by this bot (exactly what a create whose answer was lost leaves behind).
     slack.failNext('conversations.create', { error: 'internal_error', times: 1 });
     const id = await declare('Reply lost');
-    await eventually(() => slack.calls('conversations.create').some((c) => c.error === 'internal_error'), 5_000, 'fail');
+    await eventually(
+      () => slack.calls('conversations.create').some((c) => c.error === 'internal_error'),
+      5_000,
+      'fail',
+    );
     const api = await fetch(`${slack.apiUrl}conversations.create`, {
       method: 'POST',
       headers: { authorization: `Bearer ${slack.botToken}`, 'content-type': 'application/json' },
