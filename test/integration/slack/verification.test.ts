@@ -5,10 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { REPORT_MODAL } from '../../../src/slack/ids.ts';
 import { interactionBody, postSigned } from '../../support/slack-requests.ts';
-import { startTestService, type TestService } from '../../support/test-service.ts';
+import { type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
+import type { TestService } from '../../support/test-service.ts';
 
-const SECRET = 'test-signing-secret-0123456789abcdef';
-const TEAM = 'T0123456789';
+let SECRET = '';
+let TEAM = '';
 
 const submission = (viewId: string, team = TEAM) =>
   interactionBody({
@@ -32,6 +33,7 @@ const submission = (viewId: string, team = TEAM) =>
   });
 
 describe('Slack request verification', () => {
+  let world: SlackWorld;
   let service: TestService;
   let events: string;
 
@@ -41,18 +43,13 @@ describe('Slack request verification', () => {
   };
 
   before(async () => {
-    service = await startTestService({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      // Nothing listens here: these tests never get as far as calling Slack.
-      SLACK_API_URL: 'http://127.0.0.1:9/api/',
-      SLACK_INCIDENT_CHANNEL: 'C0INCIDENTS',
-      SLACK_TEAM_ID: TEAM,
-      AUTH_MODE: 'none',
-    });
+    world = await startSlackWorld();
+    service = world.bot;
+    SECRET = world.slack.signingSecret;
+    TEAM = world.slack.teamId;
     events = `${service.baseUrl}/slack/events`;
   });
-  after(() => service.stop());
+  after(() => world.stop());
 
   it("answers url_verification with its challenge, at ours and at Response's events path", async () => {
     const body = await readFile(new URL('../../fixtures/slack/url_verification.json', import.meta.url), 'utf8');
