@@ -80,6 +80,10 @@ const slackParts = (
     botUserId: () => notifier.botUserId().catch(() => undefined),
     now: () => Date.now(),
     receipts: createEventReceipts(deps.database.db),
+    // wiring:event-extras (reactions, shortcut, edits, members, people)
+    events: {},
+    // wiring:reminder-extras (snooze)
+    reminders: {},
     incidentChanged: async (incidentId) => (await jobs).incidentChanged(incidentId),
   });
   const syncDeps: ChatSyncDeps = {
@@ -135,6 +139,7 @@ export const assembleService = (
       boss = await startBoss(database, logger);
       const holder = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
       jobsStarted(await startChatSync(boss, { ...slack.syncDeps, logger, holder }, tuning));
+      // wiring:start-jobs (reminders, people)
     },
     async incidentChanged(incidentId) {
       if (slack) await (await jobs).incidentChanged(incidentId);

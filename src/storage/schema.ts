@@ -170,6 +170,32 @@ export const slackSync = pgTable('slack_sync', {
   updatedAt: utc('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * Reminders sent, one row per reminder: the (incident, kind, seq) key makes each one go out once
+ * however many replicas look at the same minute, and a row exists only for a reminder really sent.
+ */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    seq: integer('seq').notNull(),
+    sentAt: utc('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.kind, t.seq] })],
+);
+
+/** When the next status update is due (set by the last update's "next update in", or a snooze). */
+export const reminderState = pgTable('reminder_state', {
+  incidentId: integer('incident_id')
+    .primaryKey()
+    .references(() => incidents.id, { onDelete: 'cascade' }),
+  updateDueAt: utc('update_due_at'),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+});
+
 /** Slack event ids already taken in: a redelivery finds its id here and is dropped. */
 export const slackEventReceipts = pgTable(
   'slack_event_receipts',

@@ -2,6 +2,8 @@
 // incident changed, bring Slack up to date" (a durable job, started at once).
 import type { Logger } from 'pino';
 import type { ChatStateStore, EventReceipts, ReadDeps, WriteDeps } from '../../usecases/index.ts';
+import type { EventListenerExtras } from './events/extras.ts';
+import type { ReminderListenerExtras } from './reminders/extras.ts';
 
 /** Everything a listener may use. */
 export interface ListenerDeps {
@@ -12,4 +14,6 @@ export interface ListenerDeps {
   /** Queues a Slack sync for the incident; resolves once the job is durably queued. */
   readonly incidentChanged: (incidentId: number) => Promise<void>;
   readonly logger: Logger;
+  readonly events: EventListenerExtras;
+  readonly reminders: ReminderListenerExtras;
 }

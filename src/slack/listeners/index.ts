@@ -4,8 +4,8 @@ import { registerHeadlineButtons } from './actions/headline-buttons.ts';
 import { registerIncidentCommand } from './commands/incident.ts';
 import type { ListenerDeps } from './deps.ts';
 import { dropRedeliveredEvents } from './event-receipts.ts';
-import { registerChannelRename } from './events/channel-rename.ts';
-import { registerPinEvents } from './events/pins.ts';
+import { registerEventListeners } from './events/index.ts';
+import { registerReminderListeners } from './reminders/index.ts';
 import { registerReportIncident } from './views/report-incident.ts';
 
 export type { ListenerDeps } from './deps.ts';
@@ -16,6 +16,6 @@ export const registerListeners = (app: App, deps: ListenerDeps): void => {
   registerIncidentCommand(app, deps);
   registerReportIncident(app, deps);
   registerHeadlineButtons(app, deps);
-  registerPinEvents(app, deps);
-  registerChannelRename(app, deps);
+  registerEventListeners(app, deps);
+  registerReminderListeners(app, deps);
 };
