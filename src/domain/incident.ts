@@ -85,6 +85,14 @@ export const applyPatch = (
   patch: IncidentPatch,
 ): { incident: Incident; changes: FieldChange[] } => {
   const clean = normalise(patch);
+  // Once people have judged how bad it is, "unknown" is not a better answer; pick the closest one.
+  if (clean.severity === null && incident.severity !== null) {
+    throw new DomainError(
+      'severity_required',
+      'Severity cannot be cleared once it is set. Choose the closest one instead.',
+      'severity',
+    );
+  }
   const changes: FieldChange[] = [];
   let next: Incident = incident;
   for (const field of EDITABLE_FIELDS) {

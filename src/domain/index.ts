@@ -3,6 +3,7 @@ export * from './action.ts';
 export * from './actor.ts';
 export * from './change-text.ts';
 export * from './errors.ts';
+export * from './elapsed.ts';
 export * from './events.ts';
 export * from './incident.ts';
 export * from './kind.ts';

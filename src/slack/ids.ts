@@ -21,3 +21,31 @@ export const HEADLINE_ACTIONS = {
 
 /** The message shortcut that adds a message to the timeline (must match the manifest). */
 export const ADD_TO_TIMELINE = 'add-to-timeline';
+
+/** "Change" buttons under `summary` / `impact`, and the modal they open (block_id = action_id = field). */
+export const FIELD_ACTIONS = { summary: 'change-summary', impact: 'change-impact' } as const;
+export const FIELD_MODAL = { callbackId: 'change-field', input: 'text' } as const;
+
+/** The status update modal opened by `/incident update`. */
+export const UPDATE_MODAL = {
+  callbackId: 'status-update',
+  status: 'status',
+  severity: 'severity',
+  text: 'text',
+  nextUpdate: 'next-update',
+} as const;
+
+/** The edit modal opened by the headline's Edit button. */
+export const EDIT_MODAL = {
+  callbackId: 'edit-incident',
+  title: 'title',
+  summary: 'summary',
+  impact: 'impact',
+  lead: 'lead',
+  severity: 'severity',
+} as const;
+
+/** Buttons on reminders: Snooze on the update reminder (its value is the incident id). */
+export const REMINDER_ACTIONS = {
+  snooze: 'reminder-snooze-update',
+} as const;

@@ -8,6 +8,7 @@ import { incidentUrl } from './blocks/incident-fields.ts';
 import { clip } from './blocks/mrkdwn.ts';
 import { chatFailureNotice, reporterThanks } from './blocks/notices.ts';
 import { openingMessage } from './blocks/opening-message.ts';
+import { reportRequest, resolutionNotice } from './blocks/resolution.ts';
 import { alternativeName, channelName } from './channel-name.ts';
 import { slackCall, slackErrorCode, toChatError } from './slack-errors.ts';
 
@@ -150,6 +151,18 @@ export const createSlackNotifier = (options: NotifierOptions): ChatNotifier & { 
         }
       }
       await slackCall('chat.postMessage', () => client.chat.postMessage({ channel: user, text }));
+    },
+
+    async announceResolution(incident) {
+      if (incident.channel) {
+        const channel = incident.channel.id;
+        const text = resolutionNotice(incident, publicUrl);
+        await slackCall('chat.postMessage', () => client.chat.postMessage({ channel, text, unfurl_links: false }));
+      }
+      const person = incident.lead?.slackId ?? incident.reporter?.slackId;
+      if (!person) return;
+      const text = reportRequest(incident, publicUrl);
+      await slackCall('chat.postMessage', () => client.chat.postMessage({ channel: person, text, unfurl_links: false }));
     },
 
     async reportFailure(userId, incident, what) {

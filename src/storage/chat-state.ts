@@ -7,7 +7,8 @@ import { rawRows } from './raw-rows.ts';
 import { incidentEvents, slackChannels, slackEventReceipts, slackMessages, slackSync } from './schema.ts';
 
 const STEPS: readonly ChatStep[] = ['channel-requested', 'channel-prepared', 'opening-posted', 'reporter-told'];
-const isStep = (value: string): value is ChatStep => (STEPS as readonly string[]).includes(value);
+const isStep = (value: string): value is ChatStep =>
+  (STEPS as readonly string[]).includes(value) || value.startsWith('resolved-announced:');
 
 /** The chat state store on the service's database. */
 export const createChatStateStore = (db: Db): ChatStateStore => {

@@ -23,8 +23,16 @@ export interface ChatOrigin {
   readonly responseUrl: string | null;
 }
 
-/** One-off steps of setting an incident up in chat; each runs once. */
-export type ChatStep = 'channel-requested' | 'channel-prepared' | 'opening-posted' | 'reporter-told';
+/**
+ * One-off steps in chat; each runs once. A resolution is announced once per resolution: the step
+ * carries the resolution time, so closing again after a reopen is announced again.
+ */
+export type ChatStep =
+  | 'channel-requested'
+  | 'channel-prepared'
+  | 'opening-posted'
+  | 'reporter-told'
+  | `resolved-announced:${string}`;
 
 /** What is already done for an incident in chat. */
 export interface ChatSyncState {
@@ -92,6 +100,8 @@ export interface ChatNotifier {
   updateHeadline(ref: ChatMessageRef, incident: IncidentView): Promise<void>;
   /** Thanks the reporter where they declared, pointing at the channel (or the page, for reports). */
   tellReporter(origin: ChatOrigin, incident: IncidentView): Promise<void>;
+  /** Says in the incident channel that it is resolved, and asks the lead (else the reporter) for the report. */
+  announceResolution(incident: IncidentView): Promise<void>;
   /** Tells a person what could not be done in chat, and that the incident itself is safe. */
   reportFailure(userId: string, incident: IncidentView, what: string): Promise<void>;
 }

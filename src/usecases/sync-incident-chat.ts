@@ -62,6 +62,12 @@ export const syncIncidentChat = async (
     await once(deps, state, incidentId, 'reporter-told', 'telling the reporter', async () => {
       if (state.origin) await deps.chat.tellReporter(state.origin, incident);
     });
+    if (incident.resolvedAt) {
+      const announced: ChatStep = `resolved-announced:${incident.resolvedAt.toISOString()}`;
+      await once(deps, state, incidentId, announced, 'announcing the resolution', () =>
+        deps.chat.announceResolution(incident),
+      );
+    }
     await chatState.markSynced(incidentId, eventId);
     return 'synced';
   } finally {

@@ -1,8 +1,9 @@
 // The "Report an incident" modal opened by /incident (issue: title, live or report, summary,
 // impact, lead, severity). Limits from ../shared/slack/README.md §7: title ≤ 24 chars, inputs ≤ 3000.
-import type { ModalView, PlainTextOption } from '@slack/types';
-import { SEVERITIES, severityLabel, TITLE_MAX } from '../../domain/index.ts';
+import type { ModalView } from '@slack/types';
+import { TITLE_MAX } from '../../domain/index.ts';
 import { REPORT_MODAL as ID } from '../ids.ts';
+import { option, plain, SEVERITY_OPTIONS } from './select-options.ts';
 
 /** Slack's longest plain text input. */
 export const SLACK_INPUT_MAX = 3000;
@@ -13,11 +14,6 @@ export interface ReportContext {
   readonly responseUrl: string | null;
 }
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-
-const option = (value: string, text: string): PlainTextOption => ({ text: plain(text), value });
-
-const SEVERITY_OPTIONS = SEVERITIES.map((s) => option(s, severityLabel(s)));
 const KIND_OPTIONS = [
   option('live', 'Yes, it is happening now'),
   option('report', 'No, reporting one that already happened'),

@@ -2,11 +2,15 @@
 import type { App } from '@slack/bolt';
 import { registerHeadlineButtons } from './actions/headline-buttons.ts';
 import { registerIncidentCommand } from './commands/incident.ts';
+import { registerMentionCommands } from './commands/mention.ts';
 import type { ListenerDeps } from './deps.ts';
 import { dropRedeliveredEvents } from './event-receipts.ts';
 import { registerEventListeners } from './events/index.ts';
 import { registerReminderListeners } from './reminders/index.ts';
+import { registerChangeField } from './views/change-field.ts';
+import { registerEditIncident } from './views/edit-incident.ts';
 import { registerReportIncident } from './views/report-incident.ts';
+import { registerStatusUpdate } from './views/status-update.ts';
 
 export type { ListenerDeps } from './deps.ts';
 
@@ -14,7 +18,11 @@ export type { ListenerDeps } from './deps.ts';
 export const registerListeners = (app: App, deps: ListenerDeps): void => {
   app.use(dropRedeliveredEvents(deps));
   registerIncidentCommand(app, deps);
+  registerMentionCommands(app, deps);
   registerReportIncident(app, deps);
+  registerStatusUpdate(app, deps);
+  registerEditIncident(app, deps);
+  registerChangeField(app, deps);
   registerHeadlineButtons(app, deps);
   registerEventListeners(app, deps);
   registerReminderListeners(app, deps);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DomainError } from '../../../src/domain/errors.ts';
 import {
   applyPatch,
   applyStatus,
@@ -201,15 +202,23 @@ describe('applyPatch', () => {
 
   it('clears a field set to null', () => {
     const incident = buildIncident({ summary: 'Errors on /pay', severity: 'minor', leadId: 'U0LEAD' });
-    const result = applyPatch(incident, { summary: null, severity: null, leadId: null });
+    const result = applyPatch(incident, { summary: null, leadId: null });
     assert.deepEqual(result.changes, [
       { field: 'summary', from: 'Errors on /pay', to: null },
-      { field: 'severity', from: 'minor', to: null },
       { field: 'leadId', from: 'U0LEAD', to: null },
     ]);
     assert.equal(result.incident.summary, null);
-    assert.equal(result.incident.severity, null);
     assert.equal(result.incident.leadId, null);
+  });
+
+  it('refuses to clear a severity once set, naming the field, and leaves an unset one alone', () => {
+    const incident = buildIncident({ severity: 'minor' });
+    assert.throws(
+      () => applyPatch(incident, { severity: null }),
+      (error: unknown) =>
+        error instanceof DomainError && error.code === 'severity_required' && error.field === 'severity',
+    );
+    assert.deepEqual(applyPatch(buildIncident({ severity: null }), { severity: null }).changes, []);
   });
 
   it('clears a text field set to blank', () => {

@@ -1,13 +1,50 @@
-// `/incident [title]`: acknowledge, then open the report modal while the trigger id is fresh
-// (it expires 3 s after Slack sends it and works once, §2.2).
+// `/incident …`. In an incident channel, a command word runs that command (`/incident sev 2`);
+// anything else — and everything outside incident channels — opens the report modal, with the
+// text as the title. The modal opens while the trigger id is fresh (3 s, once; §2.2).
 import type { App } from '@slack/bolt';
 import { reportModal } from '../../blocks/report-modal.ts';
+import { splitCommand } from '../../commands/parse.ts';
+import { findCommand } from '../../commands/registry.ts';
+import { runCommand } from '../../commands/run-command.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
+
+const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, text });
 
 /** Registers the /incident command. */
 export const registerIncidentCommand = (app: App, deps: ListenerDeps): void => {
   app.command('/incident', async ({ ack, command, client, respond }) => {
+    const words = splitCommand(command.text);
+    const known = words ? findCommand(words.name) : undefined;
+    if (words && known) {
+      const result = await runCommand({
+        deps,
+        client,
+        name: words.name,
+        args: words.args,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        triggerId: command.trigger_id,
+        via: 'slash',
+      });
+      if (result === null) {
+        // A command word outside an incident channel: say where it works rather than guess.
+        const hint = known.names[0] === 'help' ? '' : ' It works inside an incident channel (#inc-…).';
+        await ack(
+          ephemeral(
+            `\`/incident ${known.usage}\` is an incident command.${hint} To report a new incident, run \`/incident\` and type the title in the form.`,
+          ),
+        );
+        return;
+      }
+      if (!result.ok) {
+        await ack(ephemeral(`:question: ${result.error}`));
+        return;
+      }
+      await ack(result.tell ? { response_type: 'ephemeral', text: result.tell.text, blocks: result.tell.blocks as never } : undefined);
+      if (result.say) await client.chat.postMessage({ channel: command.channel_id, text: result.say });
+      return;
+    }
     await ack();
     const view = reportModal(
       { title: command.text.trim() },
@@ -19,7 +56,7 @@ export const registerIncidentCommand = (app: App, deps: ListenerDeps): void => {
       const code = slackErrorCode(error) ?? 'unavailable';
       deps.logger.warn({ code, user: command.user_id }, 'could not open the report modal');
       const retry = code.endsWith('trigger_id') ? 'Slack took too long to open the form' : `Slack said ${code}`;
-      await respond({ response_type: 'ephemeral', text: `:warning: ${retry}. Please run \`/incident\` again.` });
+      await respond(ephemeral(`:warning: ${retry}. Please run \`/incident\` again.`));
     }
   });
 };
