@@ -2,6 +2,7 @@
 // success and its refusal (what was wrong, how to do it right, nothing changed), and redelivery.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { interactionBody, postSigned } from '../../support/slack-requests.ts';
 import { eventually, type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
 
 type IncidentJson = {
@@ -31,13 +32,11 @@ describe('incident commands', () => {
 
   const incident = async (): Promise<IncidentJson> =>
     (await (await world.bot.get(`/api/v1/incidents/${id}`)).json()) as IncidentJson;
-  const slash = (text: string, user = world.people.alice) =>
-    world.slack.slashCommand({ user, channel, text });
+  const slash = (text: string, user = world.people.alice) => world.slack.slashCommand({ user, channel, text });
   const replyText = (reply: { body: unknown }) => String((reply.body as { text?: string } | null)?.text ?? '');
   const channelSays = (pattern: RegExp) =>
     eventually(() => world.slack.messages(channel).find((m) => pattern.test(m.text)), 5_000, `channel says ${pattern}`);
-  const headline = () =>
-    world.slack.messages(world.channels.incidents).find((m) => m.text.includes(`#${id}:`));
+  const headline = () => world.slack.messages(world.channels.incidents).find((m) => m.text.includes(`#${id}:`));
 
   it('sets the severity by name or number, case-insensitive, and the headline follows', async () => {
     const reply = await slash('sev 2');
@@ -143,7 +142,11 @@ describe('incident commands', () => {
   });
 
   it('explains where incident commands work when typed elsewhere', async () => {
-    const reply = await world.slack.slashCommand({ user: world.people.alice, channel: world.channels.general, text: 'lead' });
+    const reply = await world.slack.slashCommand({
+      user: world.people.alice,
+      channel: world.channels.general,
+      text: 'lead',
+    });
     assert.match(replyText(reply), /works inside an incident channel/);
   });
 
@@ -164,7 +167,45 @@ describe('incident commands', () => {
     };
     assert.ok(timeline.items.some((e) => e.source === 'update' && e.text === 'Fix deployed, watching error rates'));
     assert.ok(timeline.items.some((e) => e.source === 'change' && /Status changed/.test(e.text)));
-    await eventually(() => JSON.stringify(headline()?.blocks).includes('Monitoring'), 5_000, 'headline shows Monitoring');
+    await eventually(
+      () => JSON.stringify(headline()?.blocks).includes('Monitoring'),
+      5_000,
+      'headline shows Monitoring',
+    );
+  });
+
+  it('records one update when Slack delivers the same form submission twice', async () => {
+    const { slack, people } = world;
+    const payload = interactionBody({
+      type: 'view_submission',
+      team: { id: slack.teamId, domain: 'sandbox' },
+      user: { id: people.bob, username: 'bob', team_id: slack.teamId },
+      api_app_id: slack.appId,
+      view: {
+        id: 'V0UPDATETWICE',
+        team_id: slack.teamId,
+        type: 'modal',
+        callback_id: 'status-update',
+        private_metadata: JSON.stringify({ incidentId: id }),
+        state: {
+          values: {
+            status: { status: { type: 'static_select', selected_option: { value: 'monitoring' } } },
+            text: { text: { type: 'plain_text_input', value: 'Error rate back to normal' } },
+            'next-update': { 'next-update': { type: 'static_select', selected_option: { value: '30' } } },
+          },
+        },
+      },
+    });
+    const url = `${world.bot.baseUrl}/slack/events`;
+    const replies = await Promise.all([1, 2].map(() => postSigned(url, payload, { secret: slack.signingSecret })));
+    assert.deepEqual(
+      replies.map((r) => r.status),
+      [200, 200],
+    );
+    const timeline = (await (await world.bot.get(`/api/v1/incidents/${id}/timeline`)).json()) as {
+      items: { text: string }[];
+    };
+    assert.equal(timeline.items.filter((e) => e.text === 'Error rate back to normal').length, 1);
   });
 
   it('edits from the headline, refusing to clear a severity inline', async () => {
@@ -182,7 +223,11 @@ describe('incident commands', () => {
     });
     assert.match(JSON.stringify(refused.body), /Severity cannot be cleared/);
     assert.equal((await incident()).severity, 'minor');
-    await slack.submitView({ user: people.bob, viewId: form.id, values: { title: 'Checkout errors (Visa)', severity: 'major' } });
+    await slack.submitView({
+      user: people.bob,
+      viewId: form.id,
+      values: { title: 'Checkout errors (Visa)', severity: 'major' },
+    });
     await eventually(() => headline()?.text.includes('Checkout errors (Visa)'), 5_000, 'new title on the headline');
   });
 
@@ -193,7 +238,11 @@ describe('incident commands', () => {
     await slack.clickButton({ user: people.bob, channel: channels.incidents, ts: post.ts, actionId: 'headline-close' });
     assert.equal((await incident()).status, 'resolved');
     await channelSays(/Incident #1 is resolved/);
-    const dm = await eventually(() => slack.dms(people.carol).find((m) => /post-incident report/.test(m.text)), 5_000, 'DM');
+    const dm = await eventually(
+      () => slack.dms(people.carol).find((m) => /post-incident report/.test(m.text)),
+      5_000,
+      'DM',
+    );
     assert.match(dm.text, /incidents\.test\/incidents\/1\/report/);
     await eventually(() => !JSON.stringify(headline()?.blocks).includes('headline-close'), 5_000, 'no Close button');
     assert.match(replyText(await slash('close')), /already closed/);

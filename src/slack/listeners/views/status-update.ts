@@ -2,13 +2,7 @@
 // on the timeline (source "update") and posted in the channel, and the headline follows.
 import type { App } from '@slack/bolt';
 import { isDomainError, isSeverity, isStatus, userActor } from '../../../domain/index.ts';
-import {
-  addTimelineEntry,
-  getIncident,
-  resolveIncident,
-  setSeverity,
-  setStatus,
-} from '../../../usecases/index.ts';
+import { addTimelineEntry, getIncident, resolveIncident, setSeverity, setStatus } from '../../../usecases/index.ts';
 import { statusUpdateMessage } from '../../blocks/status-update-message.ts';
 import { UPDATE_MODAL as ID } from '../../ids.ts';
 import type { ListenerDeps } from '../deps.ts';
@@ -34,6 +28,13 @@ export const registerStatusUpdate = (app: App, deps: ListenerDeps): void => {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    // One update per form, even if Slack delivers the submission twice (valid ones only: a form
+    // sent back with errors is submitted again under the same view id).
+    const claim = `update-form:${view.id}`;
+    if (!(await deps.receipts.claim(claim))) {
+      await ack();
+      return;
+    }
     const actor = userActor(body.user.id);
     try {
       const before = await getIncident(deps.read, incidentId);
@@ -46,6 +47,7 @@ export const registerStatusUpdate = (app: App, deps: ListenerDeps): void => {
       }
       await addTimelineEntry(deps.write, { incidentId, source: 'update', text, actor });
     } catch (error) {
+      await deps.receipts.release(claim);
       if (!isDomainError(error)) throw error;
       await ack({ response_action: 'errors', errors: { [BLOCK_OF[error.field ?? ''] ?? ID.text]: error.message } });
       return;
