@@ -162,7 +162,9 @@ export const createSlackNotifier = (options: NotifierOptions): ChatNotifier & { 
       const person = incident.lead?.slackId ?? incident.reporter?.slackId;
       if (!person) return;
       const text = reportRequest(incident, publicUrl);
-      await slackCall('chat.postMessage', () => client.chat.postMessage({ channel: person, text, unfurl_links: false }));
+      await slackCall('chat.postMessage', () =>
+        client.chat.postMessage({ channel: person, text, unfurl_links: false }),
+      );
     },
 
     async reportFailure(userId, incident, what) {

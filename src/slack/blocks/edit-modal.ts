@@ -5,7 +5,12 @@ import type { IncidentView } from '../../usecases/index.ts';
 import { EDIT_MODAL as ID } from '../ids.ts';
 import { plain, SEVERITY_OPTIONS, severityOption } from './select-options.ts';
 
-const text = (blockId: string, label: string, value: string | null, options: { multiline?: boolean; max: number; optional?: boolean }) => ({
+const text = (
+  blockId: string,
+  label: string,
+  value: string | null,
+  options: { multiline?: boolean; max: number; optional?: boolean },
+) => ({
   type: 'input' as const,
   block_id: blockId,
   optional: options.optional ?? true,

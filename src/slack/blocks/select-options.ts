@@ -19,4 +19,5 @@ export const severityOption = (severity: Severity | null): PlainTextOption | und
   SEVERITY_OPTIONS.find((o) => o.value === severity);
 
 /** The option for a status, to preselect it. */
-export const statusOption = (status: Status): PlainTextOption | undefined => STATUS_OPTIONS.find((o) => o.value === status);
+export const statusOption = (status: Status): PlainTextOption | undefined =>
+  STATUS_OPTIONS.find((o) => o.value === status);

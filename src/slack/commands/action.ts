@@ -36,7 +36,13 @@ export const action: IncidentCommand = {
     const ownerId = firstMention(args);
     const text = withoutFirstMention(args.replace(DUE, ' '));
     if (!text) return refuse('Say what needs doing.', USAGE);
-    const added = await addAction(deps.write, { incidentId: incident.id, text, ownerId, dueAt: due, actor: userActor(userId) });
+    const added = await addAction(deps.write, {
+      incidentId: incident.id,
+      text,
+      ownerId,
+      dueAt: due,
+      actor: userActor(userId),
+    });
     const owner = ownerId ? ` for <@${ownerId}>` : '';
     return said(`:memo: Follow-up action #${added.value.id}${owner}: ${escapeMrkdwn(text)}`);
   },

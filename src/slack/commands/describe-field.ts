@@ -1,8 +1,8 @@
 // `summary [text]` and `impact [text]`: set the text, or show the current one with a Change button.
 import { userActor } from '../../domain/index.ts';
 import { updateIncident } from '../../usecases/index.ts';
-import { FIELD_ACTIONS } from '../ids.ts';
 import { escapeMrkdwn } from '../blocks/mrkdwn.ts';
+import { FIELD_ACTIONS } from '../ids.ts';
 import { type IncidentCommand, said, told } from './types.ts';
 
 const describeField = (field: 'summary' | 'impact', help: string, empty: string): IncidentCommand => ({

@@ -8,8 +8,6 @@ export const duration: IncidentCommand = {
   help: 'How long has this incident been running?',
   async run({ deps, incident }) {
     const ran = describeElapsed(durationMs(incident, deps.write.clock.now()));
-    return said(
-      incident.resolvedAt ? `The incident ran for ${ran}.` : `The incident has been running for ${ran}.`,
-    );
+    return said(incident.resolvedAt ? `The incident ran for ${ran}.` : `The incident has been running for ${ran}.`);
   },
 };

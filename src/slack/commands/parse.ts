@@ -8,7 +8,8 @@ export const splitCommand = (text: string): { name: string; args: string } | nul
 };
 
 /** Mention text without the leading `<@BOT>` that addressed it. */
-export const withoutLeadingMention = (text: string): string => text.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s:,]*/, '');
+export const withoutLeadingMention = (text: string): string =>
+  text.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s:,]*/, '');
 
 const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
 
@@ -16,4 +17,8 @@ const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
 export const firstMention = (text: string): string | null => MENTION.exec(text)?.[1] ?? null;
 
 /** Text with its first user mention taken out (for "action Fix it <@U1>" → "Fix it"). */
-export const withoutFirstMention = (text: string): string => text.replace(MENTION, '').replace(/\s{2,}/g, ' ').trim();
+export const withoutFirstMention = (text: string): string =>
+  text
+    .replace(MENTION, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();

@@ -7,7 +7,10 @@ import type { CommandContext, CommandResult } from './types.ts';
 import { refuse } from './types.ts';
 
 /** What a command needs besides the incident, which this finds from the channel. */
-export type CommandRequest = Omit<CommandContext, 'incident' | 'args'> & { readonly name: string; readonly args: string };
+export type CommandRequest = Omit<CommandContext, 'incident' | 'args'> & {
+  readonly name: string;
+  readonly args: string;
+};
 
 /** Runs `name` for the channel's incident; null when the channel is not an incident channel. */
 export const runCommand = async (request: CommandRequest): Promise<CommandResult | null> => {

@@ -36,7 +36,11 @@ export const registerHeadlineButtons = (app: App, deps: ListenerDeps): void => {
       await resolveIncident(deps.write, { incidentId: id, actor: userActor(body.user.id) });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:information_source: ${error.message}` });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:information_source: ${error.message}`,
+      });
       return;
     }
     await deps.incidentChanged(id);

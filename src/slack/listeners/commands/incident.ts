@@ -41,7 +41,11 @@ export const registerIncidentCommand = (app: App, deps: ListenerDeps): void => {
         await ack(ephemeral(`:question: ${result.error}`));
         return;
       }
-      await ack(result.tell ? { response_type: 'ephemeral', text: result.tell.text, blocks: result.tell.blocks as never } : undefined);
+      await ack(
+        result.tell
+          ? { response_type: 'ephemeral', text: result.tell.text, blocks: result.tell.blocks as never }
+          : undefined,
+      );
       if (result.say) await client.chat.postMessage({ channel: command.channel_id, text: result.say });
       return;
     }
