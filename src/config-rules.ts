@@ -94,6 +94,14 @@ export function timeZone(raw: string): string {
   }
 }
 
+/** An emoji name as Slack spells it in reactions: no colons, lower case (pushpin, +1, white_check_mark). */
+export function emojiName(raw: string): string {
+  if (/^[a-z0-9_+'-]+$/.test(raw)) return raw;
+  const bare = raw.replace(/^:+|:+$/g, '');
+  const hint = bare !== raw && /^[a-z0-9_+'-]+$/.test(bare) ? `; write it without colons: ${bare}` : '';
+  throw new Error(`must be an emoji name: lower-case letters, digits and _ + ' - only, like pushpin${hint}${got(raw)}`);
+}
+
 /** A reminder interval: a duration longer than zero. */
 export function positiveDuration(raw: string): number {
   const ms = parseDuration(raw);

@@ -6,6 +6,7 @@ import {
   channelNameTemplate,
   cidrList,
   databaseUrl,
+  emojiName,
   httpUrl,
   oneOf,
   port,
@@ -41,6 +42,8 @@ export interface Config {
   slackTeamId: string | null;
   channelNameTemplate: string;
   timezone: string;
+  /** The reaction that adds a message to the incident timeline (an emoji name, no colons). */
+  timelineEmoji: string;
   reminders: { noLeadAfterMs: number; noSeverityAfterMs: number; updateEveryMs: number; closeAfterMs: number };
   auth: {
     mode: AuthMode;
@@ -109,6 +112,7 @@ const envSchema = z.object({
   SLACK_REPORT_CHANNEL: variable(null, channelId),
   CHANNEL_NAME_TEMPLATE: variable('inc-{id}-{slug}', channelNameTemplate),
   INCIDENT_TIMEZONE: variable('Europe/London', timeZone),
+  TIMELINE_EMOJI: variable('pushpin', emojiName),
   REMIND_NO_LEAD_AFTER: variable(parseDuration('2m'), positiveDuration),
   REMIND_NO_SEVERITY_AFTER: variable(parseDuration('5m'), positiveDuration),
   REMIND_UPDATE_EVERY: variable(parseDuration('30m'), positiveDuration),
@@ -218,6 +222,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     slackTeamId: values.SLACK_TEAM_ID,
     channelNameTemplate: values.CHANNEL_NAME_TEMPLATE,
     timezone: values.INCIDENT_TIMEZONE,
+    timelineEmoji: values.TIMELINE_EMOJI,
     reminders: {
       noLeadAfterMs: values.REMIND_NO_LEAD_AFTER,
       noSeverityAfterMs: values.REMIND_NO_SEVERITY_AFTER,

@@ -8,17 +8,25 @@ import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Config, SlackConfig } from './config.ts';
 import { type ChatSyncJobs, startChatSync } from './jobs/chat-sync.ts';
+import { createPeopleJobs } from './jobs/people.ts';
 import { DEFAULT_TUNING, type QueueTuning, startBoss } from './jobs/queue.ts';
+import { startReminders } from './jobs/reminders.ts';
 import { createSlackEndpoints } from './slack/bolt-app.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
+import { createMessageLookup } from './slack/message-lookup.ts';
 import { createSlackNotifier } from './slack/notifier.ts';
+import { createPeopleDirectory } from './slack/people-directory.ts';
+import { createSlackReminderNotifier } from './slack/reminder-notifier.ts';
 import { createApiTokens } from './storage/api-tokens.ts';
 import { createChatStateStore, createEventReceipts } from './storage/chat-state.ts';
 import { type Database, openDatabase } from './storage/db.ts';
 import { createIncidentQueries } from './storage/incident-queries.ts';
+import { createReminderStore } from './storage/reminders.ts';
+import { createSlackUsers } from './storage/slack-users.ts';
 import { createTransactor } from './storage/unit-of-work.ts';
 import type { ChatStateStore, ChatSyncDeps, Clock, ReadDeps, WriteDeps } from './usecases/index.ts';
 import { createWebApp } from './web/app.ts';
+import { createAuth } from './web/auth/index.ts';
 
 /** The wall clock, for production. */
 export const systemClock: Clock = { now: () => new Date() };
@@ -71,6 +79,16 @@ const slackParts = (
     timezone: config.timezone,
     logger: deps.logger,
   });
+  const reminders = {
+    store: createReminderStore(deps.database.db),
+    notifier: createSlackReminderNotifier({ client, timezone: config.timezone }),
+  };
+  // The Slack user cache and its users.info lookups (queued by listeners, run as jobs).
+  const people = {
+    store: createSlackUsers(deps.database.db),
+    directory: createPeopleDirectory(client),
+    jobs: createPeopleJobs(),
+  };
   const router = createSlackEndpoints({
     ...deps,
     botToken: slack.botToken,
@@ -81,9 +99,15 @@ const slackParts = (
     now: () => Date.now(),
     receipts: createEventReceipts(deps.database.db),
     // wiring:event-extras (reactions, shortcut, edits, members, people)
-    events: {},
+    events: {
+      timelineEmoji: config.timelineEmoji,
+      publicUrl: config.publicUrl,
+      messages: createMessageLookup(client),
+      people: people.store,
+      lookups: people.jobs.lookups,
+    },
     // wiring:reminder-extras (snooze)
-    reminders: {},
+    reminders,
     incidentChanged: async (incidentId) => (await jobs).incidentChanged(incidentId),
   });
   const syncDeps: ChatSyncDeps = {
@@ -92,7 +116,7 @@ const slackParts = (
     chat: notifier,
     clock: deps.write.clock,
   };
-  return { router, syncDeps };
+  return { router, syncDeps, reminders, people };
 };
 
 /** Assembles the service on an open database. */
@@ -117,6 +141,10 @@ export const assembleService = (
     ? slackParts(config, config.slack, { database, logger, read, write, chatState }, jobs)
     : null;
   let boss: PgBoss | null = null;
+  // Without Slack there is nothing to bring up to date.
+  const incidentChanged = async (incidentId: number) => {
+    if (slack) await (await jobs).incidentChanged(incidentId);
+  };
 
   const app = createWebApp({
     logger,
@@ -124,6 +152,14 @@ export const assembleService = (
     publicUrl: config.publicUrl,
     version: deps.version,
     read,
+    write,
+    incidentChanged,
+    // web:auth
+    auth: createAuth({}),
+    // web:pages
+    pages: {},
+    // web:legacy
+    legacy: {},
     isReady: deps.isReady ?? (() => database.isReady()),
     verifyToken: (token) => tokens.verify(token),
     mounts: slack ? [{ path: '/', handler: slack.router }] : [],
@@ -140,10 +176,21 @@ export const assembleService = (
       const holder = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
       jobsStarted(await startChatSync(boss, { ...slack.syncDeps, logger, holder }, tuning));
       // wiring:start-jobs (reminders, people)
+      const { people } = slack;
+      await people.jobs.start(boss, { people: people.store, directory: people.directory, logger }, tuning);
+      await startReminders(
+        boss,
+        {
+          reminders: slack.reminders.store,
+          notifier: slack.reminders.notifier,
+          clock: write.clock,
+          settings: { ...config.reminders, timeZone: config.timezone },
+          logger,
+        },
+        tuning,
+      );
     },
-    async incidentChanged(incidentId) {
-      if (slack) await (await jobs).incidentChanged(incidentId);
-    },
+    incidentChanged,
     async stopJobs() {
       await boss?.stop({ graceful: true, timeout: 5_000, close: false });
       boss = null;

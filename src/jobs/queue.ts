@@ -16,10 +16,17 @@ export interface QueueTuning {
   readonly retryDelaySeconds: number;
   /** How often idle workers look for work that was not announced (after a crash, retries). */
   readonly pollingIntervalSeconds: number;
+  /** How often reminders are looked for (whole seconds; one pass per period across all replicas). Default 30. */
+  readonly reminderTickSeconds?: number;
 }
 
-/** Production settings: five retries over about a minute, a two-second poll as the fallback. */
-export const DEFAULT_TUNING: QueueTuning = { retryLimit: 5, retryDelaySeconds: 2, pollingIntervalSeconds: 2 };
+/** Production settings: five retries over about a minute, a two-second poll as the fallback, reminders every 30 s. */
+export const DEFAULT_TUNING: QueueTuning = {
+  retryLimit: 5,
+  retryDelaySeconds: 2,
+  pollingIntervalSeconds: 2,
+  reminderTickSeconds: 30,
+};
 
 /** Starts pg-boss (creating or upgrading its schema, under its own advisory lock). */
 export const startBoss = async (database: JobDatabase, logger: Logger): Promise<PgBoss> => {

@@ -21,8 +21,13 @@ export interface TestService extends Service {
   stop(): Promise<void>;
 }
 
-/** Jobs retry fast in tests: one retry after a second, workers polling twice a second. */
-export const FAST_JOBS: QueueTuning = { retryLimit: 1, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 };
+/** Jobs retry fast in tests: one retry after a second, workers polling twice a second, reminders every second. */
+export const FAST_JOBS: QueueTuning = {
+  retryLimit: 1,
+  retryDelaySeconds: 1,
+  pollingIntervalSeconds: 0.5,
+  reminderTickSeconds: 1,
+};
 
 /** Starts the service; `env` adds configuration on top of an empty environment. */
 export const startTestService = async (

@@ -21,6 +21,7 @@ const DOCUMENTED_VARIABLES = [
   'SLACK_REPORT_CHANNEL',
   'CHANNEL_NAME_TEMPLATE',
   'INCIDENT_TIMEZONE',
+  'TIMELINE_EMOJI',
   'REMIND_NO_LEAD_AFTER',
   'REMIND_NO_SEVERITY_AFTER',
   'REMIND_UPDATE_EVERY',
@@ -76,6 +77,7 @@ describe('loadConfig defaults', () => {
       slackTeamId: null,
       channelNameTemplate: 'inc-{id}-{slug}',
       timezone: 'Europe/London',
+      timelineEmoji: 'pushpin',
       reminders: {
         noLeadAfterMs: 2 * 60_000,
         noSeverityAfterMs: 5 * 60_000,
@@ -303,6 +305,25 @@ describe('INCIDENT_TIMEZONE', () => {
   it('refuses anything else', () => {
     for (const zone of ['Mars/Olympus_Mons', 'London', 'GMT+25']) {
       assert.match(problemFor({ INCIDENT_TIMEZONE: zone }, 'INCIDENT_TIMEZONE'), /IANA time zone/);
+    }
+  });
+});
+
+describe('TIMELINE_EMOJI', () => {
+  it('reads an emoji name as reactions carry it', () => {
+    for (const name of ['round_pushpin', '+1', 'white_check_mark', 'e-mail', "don't"]) {
+      assert.equal(loadConfig({ TIMELINE_EMOJI: name }).timelineEmoji, name);
+    }
+  });
+
+  it('refuses anything else, naming the variable; a name in colons gets the bare name as advice', () => {
+    assert.equal(
+      problemFor({ TIMELINE_EMOJI: ':pushpin:' }, 'TIMELINE_EMOJI'),
+      "TIMELINE_EMOJI: must be an emoji name: lower-case letters, digits and _ + ' - only, like pushpin; " +
+        'write it without colons: pushpin (got ":pushpin:")',
+    );
+    for (const name of ['Pushpin', 'push pin', '📌', 'pushpin::skin-tone-2']) {
+      assert.match(problemFor({ TIMELINE_EMOJI: name }, 'TIMELINE_EMOJI'), /must be an emoji name/);
     }
   });
 });

@@ -2,6 +2,8 @@
 // success and its refusal (what was wrong, how to do it right, nothing changed), and redelivery.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rawRows } from '../../../src/storage/raw-rows.ts';
 import { interactionBody, postSigned } from '../../support/slack-requests.ts';
 import { eventually, type SlackWorld, startSlackWorld } from '../../support/slack-world.ts';
 
@@ -171,6 +173,15 @@ describe('incident commands', () => {
       () => JSON.stringify(headline()?.blocks).includes('Monitoring'),
       5_000,
       'headline shows Monitoring',
+    );
+    const [due] = await rawRows<{ at: Date }>(
+      world.bot.db.db,
+      sql`select update_due_at as at from reminder_state where incident_id = ${id}`,
+    );
+    assert.equal(
+      new Date(due?.at ?? 0).getTime(),
+      world.bot.clock.now().getTime() + 60 * 60_000,
+      'the update reminder is due when the author promised',
     );
   });
 

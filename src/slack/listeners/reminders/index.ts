@@ -1,6 +1,9 @@
 // Listeners for reminders (the Snooze button on an update reminder).
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.ts';
+import { registerSnooze } from './snooze.ts';
 
 /** Registers the reminder listeners. */
-export const registerReminderListeners = (_app: App, _deps: ListenerDeps): void => {};
+export const registerReminderListeners = (app: App, deps: ListenerDeps): void => {
+  registerSnooze(app, deps);
+};

@@ -2,7 +2,14 @@
 // on the timeline (source "update") and posted in the channel, and the headline follows.
 import type { App } from '@slack/bolt';
 import { isDomainError, isSeverity, isStatus, userActor } from '../../../domain/index.ts';
-import { addTimelineEntry, getIncident, resolveIncident, setSeverity, setStatus } from '../../../usecases/index.ts';
+import {
+  addTimelineEntry,
+  getIncident,
+  resolveIncident,
+  scheduleNextUpdate,
+  setSeverity,
+  setStatus,
+} from '../../../usecases/index.ts';
 import { statusUpdateMessage } from '../../blocks/status-update-message.ts';
 import { UPDATE_MODAL as ID } from '../../ids.ts';
 import type { ListenerDeps } from '../deps.ts';
@@ -53,8 +60,12 @@ export const registerStatusUpdate = (app: App, deps: ListenerDeps): void => {
       return;
     }
     await ack();
-    const incident = await getIncident(deps.read, incidentId);
     const nextUpdateMinutes = next && /^\d+$/.test(next) ? Number(next) : null;
+    // The update reminder follows what the author promised; "none planned" falls back to the default interval.
+    const now = deps.write.clock.now().getTime();
+    const dueAt = nextUpdateMinutes ? new Date(now + nextUpdateMinutes * 60_000) : null;
+    await scheduleNextUpdate({ reminders: deps.reminders.store, clock: deps.write.clock }, { incidentId, dueAt });
+    const incident = await getIncident(deps.read, incidentId);
     if (incident.channel) {
       const message = statusUpdateMessage({
         incidentId,
