@@ -15,6 +15,7 @@ Commands:
   serve                       run the service: Slack endpoints, web pages, API, jobs (default)
   migrate                     apply pending database migrations and exit
   manifest [--url URL]        print the Slack app manifest (YAML) for the public URL (default PUBLIC_URL)
+  demo [--url URL]            play a short demo incident in a running sandbox (default http://localhost:PORT)
   token create --name NAME    create an API token; the token is printed alone on the last line
   token list                  list API tokens (never their secrets)
   token revoke NAME           revoke an API token
@@ -68,6 +69,28 @@ const runManifest = (config: Config, args: string[]): void => {
   }
 };
 
+// The embedded database belongs to the serving process, so the demo runs there: this asks it to.
+const runDemo = async (config: Config, args: string[]): Promise<void> => {
+  const { values } = parseArgs({ args, options: { url: { type: 'string' } } });
+  const base = (values.url ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+  let response: Response;
+  try {
+    response = await fetch(`${base}/sandbox/ui/demo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    throw new UsageError(`nothing answers at ${base}: start the service first (npm start), then run the demo`);
+  }
+  if (response.status === 404) {
+    throw new UsageError(`${base} runs with a real Slack workspace; the demo plays only in the sandbox`);
+  }
+  if (!response.ok) throw new Error(`the demo did not start: ${response.status} ${await response.text()}`);
+  process.stdout.write(`Playing a demo incident: watch it at ${base}/sandbox/ and ${base}/ once it is resolved.\n`);
+};
+
 const runToken = async (config: Config, args: string[]): Promise<void> => {
   const [action, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -103,12 +126,13 @@ const main = async (argv: string[]): Promise<void> => {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (!['serve', 'migrate', 'manifest', 'token'].includes(command)) {
+  if (!['serve', 'migrate', 'manifest', 'demo', 'token'].includes(command)) {
     throw new UsageError(`unknown command "${command}"`);
   }
   const config = loadConfig();
   if (command === 'serve') return runServe(config);
   if (command === 'manifest') return runManifest(config, args);
+  if (command === 'demo') return runDemo(config, args);
   if (command === 'migrate') {
     await withDatabase(config, async () => {});
     process.stdout.write('Migrations applied.\n');

@@ -36,7 +36,7 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   // Ready means this process has run its own migration step, not merely that another pod has.
   let migrated = false;
   const isReady = async () => migrated && (await database.isReady());
-  const service = assembleService(config, { database, logger, version, isReady });
+  const service = assembleService(config, { database, logger, version, isReady, sandbox: true });
   const { app } = service;
   const server = createServer(app);
   let draining = false;
@@ -47,8 +47,12 @@ export const serve = async (config: Config, version: string): Promise<Running> =
   });
   await listen(server, config.port, config.host);
   logger.info({ port: config.port, host: config.host, storage: describeStorage(config) }, 'listening');
-  if (!config.slack) {
-    logger.warn('Slack is not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): the Slack endpoints are off');
+  if (service.sandbox) {
+    const local = `http://localhost:${config.port}`;
+    logger.info(
+      { sandbox: `${local}/sandbox/`, pages: `${local}/` },
+      `Sandbox mode: no Slack workspace is configured, so a sandbox Slack runs inside this process. Open ${local}/sandbox/ to report and run an incident, and ${local}/ for the incident pages. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see docs/slack-app.md) to connect a real workspace.`,
+    );
   }
 
   await database.migrate();
@@ -66,6 +70,8 @@ export const serve = async (config: Config, version: string): Promise<Running> =
         process.exit(1);
       }, HARD_STOP_MS);
       hardStop.unref();
+      // The sandbox's live event streams would hold their connections open for the whole drain.
+      await service.sandbox?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drainTimer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);

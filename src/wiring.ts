@@ -11,6 +11,7 @@ import { type ChatSyncJobs, startChatSync } from './jobs/chat-sync.ts';
 import { createPeopleJobs } from './jobs/people.ts';
 import { DEFAULT_TUNING, type QueueTuning, startBoss } from './jobs/queue.ts';
 import { startReminders } from './jobs/reminders.ts';
+import { createSandboxSlack, playDemo, type SandboxSlack } from './sandbox/index.ts';
 import { createSlackEndpoints } from './slack/bolt-app.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
 import { createMessageLookup } from './slack/message-lookup.ts';
@@ -20,10 +21,13 @@ import { createSlackReminderNotifier } from './slack/reminder-notifier.ts';
 import { createApiTokens } from './storage/api-tokens.ts';
 import { createChatStateStore, createEventReceipts } from './storage/chat-state.ts';
 import { type Database, openDatabase } from './storage/db.ts';
-import { createIncidentQueries } from './storage/incident-queries.ts';
+import { createIncidentQueries, createPeopleQueries } from './storage/incident-queries.ts';
+import { createInsightsQueries } from './storage/insights-queries.ts';
+import { createLegacyQueries } from './storage/legacy-queries.ts';
 import { createReminderStore } from './storage/reminders.ts';
 import { createSlackUsers } from './storage/slack-users.ts';
 import { createTransactor } from './storage/unit-of-work.ts';
+import { createWebSessions } from './storage/web-sessions.ts';
 import type { ChatStateStore, ChatSyncDeps, Clock, ReadDeps, WriteDeps } from './usecases/index.ts';
 import { createWebApp } from './web/app.ts';
 import { createAuth } from './web/auth/index.ts';
@@ -46,6 +50,8 @@ export interface Service {
   readonly read: ReadDeps;
   readonly write: WriteDeps;
   readonly chatState: ChatStateStore;
+  /** The sandbox Slack standing in for a workspace, when no real Slack is configured. */
+  readonly sandbox: SandboxSlack | null;
   /** Starts the background work (the Slack sync jobs); call once the database is migrated. */
   startJobs(tuning?: QueueTuning): Promise<void>;
   /** Stops taking jobs, letting running ones finish. */
@@ -119,10 +125,56 @@ const slackParts = (
   return { router, syncDeps, reminders, people };
 };
 
+/** The people and channels of a fresh sandbox workspace. */
+const SANDBOX_PEOPLE = [
+  { name: 'alice', realName: 'Alice Adams', email: 'alice@example.com' },
+  { name: 'bob', realName: 'Bob Brown', email: 'bob@example.com' },
+  { name: 'carol', realName: 'Carol Chen', email: 'carol@example.com' },
+  { name: 'dev', realName: 'Dev Patel', email: 'dev@example.com' },
+];
+
+/**
+ * With no Slack credentials, a sandbox Slack inside this process stands in for a workspace: the
+ * bot talks to it over loopback HTTP exactly as to Slack (signed requests, the real Bolt paths),
+ * and people use it in the browser at /sandbox.
+ */
+const sandboxSlack = (config: Config) => {
+  const sandbox = createSandboxSlack({
+    basePath: '/sandbox',
+    publicOrigin: `http://127.0.0.1:${config.port}`,
+    demo: () => playDemo(sandbox, cast),
+  });
+  const people = SANDBOX_PEOPLE.map((person) => sandbox.addUser(person));
+  const ids = people.map((p) => p.id);
+  const incidents = sandbox.addChannel({ name: 'incidents', members: ids, botIsMember: true }).id;
+  const general = sandbox.addChannel({ name: 'general', members: ids }).id;
+  const [reporter, lead, responder] = ids as [string, string, string];
+  const cast = { reporter, lead, responder, channel: general };
+  sandbox.setRequestUrl(`http://127.0.0.1:${config.port}/slack/events`);
+  const slack: SlackConfig = {
+    botToken: sandbox.botToken,
+    signingSecret: sandbox.signingSecret,
+    apiUrl: sandbox.apiUrl,
+    teamId: sandbox.teamId,
+    incidentChannel: incidents,
+    reportChannel: incidents,
+  };
+  const webUsers = people.map((p) => ({ slackId: p.id, name: p.realName ?? p.name, email: p.email ?? null }));
+  return { sandbox, slack, webUsers };
+};
+
 /** Assembles the service on an open database. */
 export const assembleService = (
   config: Config,
-  deps: { database: Database; logger: Logger; version: string; clock?: Clock; isReady?: () => Promise<boolean> },
+  deps: {
+    database: Database;
+    logger: Logger;
+    version: string;
+    clock?: Clock;
+    isReady?: () => Promise<boolean>;
+    /** Start the sandbox Slack when no real Slack is configured (`serve` does; tests choose). */
+    sandbox?: boolean;
+  },
 ): Service => {
   const { database, logger } = deps;
   const registry = new Registry();
@@ -137,8 +189,10 @@ export const assembleService = (
   const jobs = new Promise<ChatSyncJobs>((resolve) => {
     jobsStarted = resolve;
   });
-  const slack = config.slack
-    ? slackParts(config, config.slack, { database, logger, read, write, chatState }, jobs)
+  const sandbox = !config.slack && deps.sandbox ? sandboxSlack(config) : null;
+  const slackConfig = config.slack ?? sandbox?.slack ?? null;
+  const slack = slackConfig
+    ? slackParts(config, slackConfig, { database, logger, read, write, chatState }, jobs)
     : null;
   let boss: PgBoss | null = null;
   // Without Slack there is nothing to bring up to date.
@@ -155,14 +209,40 @@ export const assembleService = (
     write,
     incidentChanged,
     // web:auth
-    auth: createAuth({}),
+    auth: createAuth({
+      // With the sandbox, people sign in as one of its people (AUTH_MODE applies to real Slack).
+      settings: sandbox ? { ...config.auth, mode: 'sandbox' } : config.auth,
+      sandboxPeople: sandbox?.webUsers,
+      publicUrl: config.publicUrl,
+      teamId: config.slackTeamId,
+      sessions: createWebSessions(database.db),
+      logger,
+      verifyToken: (token) => tokens.verify(token),
+      clock: write.clock,
+    }),
     // web:pages
-    pages: {},
+    pages: {
+      read,
+      write,
+      incidentChanged,
+      publicUrl: config.publicUrl,
+      timezone: config.timezone,
+      insights: createInsightsQueries(database.db),
+      people: createPeopleQueries(database.db),
+    },
     // web:legacy
-    legacy: {},
+    legacy: {
+      read,
+      reads: createLegacyQueries(database.db),
+      publicUrl: config.publicUrl,
+      verifyToken: (token) => tokens.verify(token),
+    },
     isReady: deps.isReady ?? (() => database.isReady()),
     verifyToken: (token) => tokens.verify(token),
-    mounts: slack ? [{ path: '/', handler: slack.router }] : [],
+    mounts: [
+      ...(sandbox ? [{ path: '/', handler: sandbox.sandbox.handler }] : []),
+      ...(slack ? [{ path: '/', handler: slack.router }] : []),
+    ],
   });
   return {
     app,
@@ -170,6 +250,7 @@ export const assembleService = (
     read,
     write,
     chatState,
+    sandbox: sandbox?.sandbox ?? null,
     async startJobs(tuning = DEFAULT_TUNING) {
       if (!slack || boss) return;
       boss = await startBoss(database, logger);

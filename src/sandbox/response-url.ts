@@ -6,7 +6,15 @@ import { ApiError } from './api/args.ts';
 import { readContent } from './api/message-content.ts';
 import { readBody, sendJson } from './http-util.ts';
 import { opaqueId } from './ids.ts';
-import { channelMessages, findMessage, nextTs, type ResponseUrlRecord, type Workspace } from './state.ts';
+import {
+  baseUrl,
+  changed,
+  channelMessages,
+  findMessage,
+  nextTs,
+  type ResponseUrlRecord,
+  type Workspace,
+} from './state.ts';
 
 /** How many messages one response_url takes (README §2.3). */
 export const RESPONSE_URL_MAX_USES = 5;
@@ -17,7 +25,7 @@ export const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 export function issueResponseUrl(ws: Workspace, o: Omit<ResponseUrlRecord, 'createdAt' | 'uses'>): string {
   const id = opaqueId();
   ws.responseUrls.set(id, { ...o, createdAt: ws.now(), uses: 0 });
-  return `${ws.origin}/response/${id}`;
+  return `${baseUrl(ws)}/response/${id}`;
 }
 
 /** Applies a message payload (a response_url POST or a slash command's reply); returns Slack's error code, if any. */
@@ -101,5 +109,6 @@ export async function serveResponseUrl(ws: Workspace, id: string, req: IncomingM
   const error = respond(ws, target, payload as Record<string, unknown>);
   if (error) return sendJson(res, 400, { ok: false, error });
   target.uses += 1;
+  changed(ws);
   sendJson(res, 200, { ok: true });
 }

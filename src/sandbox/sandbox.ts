@@ -5,14 +5,17 @@ import { newChannel } from './api/conversations-manage.ts';
 import { channelNameProblem, nameTaken } from './channel-names.ts';
 import { sendSigned } from './deliver.ts';
 import { deliverEvent } from './events.ts';
+import { createHandler, normaliseBasePath, normaliseOrigin } from './handler.ts';
 import { slackId } from './ids.ts';
 import { clickButton, messageShortcut, slashCommand } from './interactions.ts';
 import { joinEvent, pinEvent, reactionEvent, renameEvent } from './person-actions.ts';
 import { deleteMessage, editMessage, personPosts } from './person-messages.ts';
 import { close, listen } from './server.ts';
 import { channelSnapshot, messageSnapshot, userSnapshot, viewSnapshot } from './snapshots.ts';
-import { createWorkspace, nowSeconds, type Workspace } from './state.ts';
-import type { SandboxOptions, SandboxSlack } from './types.ts';
+import { changed, createWorkspace, nowSeconds, type Workspace } from './state.ts';
+import type { SandboxHandler, SandboxOptions, SandboxSlack } from './types.ts';
+import { uiRoutes } from './ui/routes.ts';
+import { closeView } from './view-close.ts';
 import { submitView } from './view-submission.ts';
 
 /** Slack's deadline for the bot's reply (README §2.1). */
@@ -20,9 +23,25 @@ const SLACK_REPLY_TIMEOUT_MS = 3000;
 
 /** A new, empty sandbox Slack (only the bot user exists); call start() before pointing a WebClient at apiUrl. */
 export function createSandboxSlack(options: SandboxOptions = {}): SandboxSlack {
-  const ws: Workspace = createWorkspace(options);
+  const { publicOrigin, demo, ...rest } = options;
+  const ws: Workspace = createWorkspace({
+    ...rest,
+    basePath: normaliseBasePath(options.basePath),
+    ...(publicOrigin !== undefined ? { publicOrigin: normaliseOrigin(publicOrigin) } : {}),
+  });
   const timeout = options.replyTimeoutMs ?? SLACK_REPLY_TIMEOUT_MS;
   let server: Server | undefined;
+  let hasPublicOrigin = publicOrigin !== undefined;
+  const requireOrigin = (what: string) => {
+    if (!server && !hasPublicOrigin)
+      throw new Error(`sandbox: ${what} is known only after start() or with publicOrigin`);
+  };
+  // A person's action changes the workspace at once (their message is stored before the bot hears of it) and
+  // again when the bot has answered: the UI hears about both.
+  const touch = <T>(work: Promise<T>): Promise<T> => {
+    changed(ws);
+    return work.finally(() => changed(ws));
+  };
 
   const requireUser = (id: string) => {
     if (!ws.users.has(id)) throw new Error(`sandbox: no user ${id}; addUser first`);
@@ -30,22 +49,36 @@ export function createSandboxSlack(options: SandboxOptions = {}): SandboxSlack {
   const snapshotMessages = (channelId: string) =>
     [...(ws.messages.get(channelId) ?? [])].sort((a, b) => (a.ts < b.ts ? -1 : 1)).map((m) => messageSnapshot(ws, m));
 
-  return {
+  let handle: SandboxHandler | undefined;
+  const handler: SandboxHandler = (req, res, next) => (handle as SandboxHandler)(req, res, next);
+
+  const sandbox: SandboxSlack = {
     async start(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('sandbox: already started');
-      const started = await listen(ws, port, host);
+      const started = await listen(handler, port, host);
       server = started.server;
-      ws.origin = started.origin;
+      if (!hasPublicOrigin) ws.origin = started.origin;
     },
     async stop() {
+      ui.closeStreams();
       if (!server) return;
       const s = server;
       server = undefined;
       await close(s);
     },
     get apiUrl() {
-      if (!server) throw new Error('sandbox: apiUrl is known only after start()');
-      return `${ws.origin}/api/`;
+      requireOrigin('apiUrl');
+      return `${ws.origin}${ws.basePath}/api/`;
+    },
+    get uiUrl() {
+      requireOrigin('uiUrl');
+      return `${ws.origin}${ws.basePath}/`;
+    },
+    basePath: ws.basePath,
+    handler,
+    setPublicOrigin(origin) {
+      ws.origin = normaliseOrigin(origin);
+      hasPublicOrigin = true;
     },
     signingSecret: ws.signingSecret,
     botToken: ws.botToken,
@@ -70,6 +103,7 @@ export function createSandboxSlack(options: SandboxOptions = {}): SandboxSlack {
         updated: nowSeconds(ws),
       };
       ws.users.set(id, record);
+      changed(ws);
       return userSnapshot(record);
     },
     addChannel(c) {
@@ -81,6 +115,7 @@ export function createSandboxSlack(options: SandboxOptions = {}): SandboxSlack {
       if (c.botIsMember && !members.includes(ws.botUserId)) members.push(ws.botUserId);
       const channel = newChannel(ws, c.name, c.isPrivate ?? false, members[0] ?? ws.botUserId);
       channel.members = members;
+      changed(ws);
       return channelSnapshot(channel);
     },
     user: (id) => {
@@ -136,20 +171,24 @@ export function createSandboxSlack(options: SandboxOptions = {}): SandboxSlack {
       ws.faults.clear();
     },
 
-    slashCommand: (a) => slashCommand(ws, a, timeout),
-    submitView: (a) => submitView(ws, a, timeout),
-    clickButton: (a) => clickButton(ws, a, timeout),
-    messageShortcut: (a) => messageShortcut(ws, a, timeout),
-    postMessage: async (a) => messageSnapshot(ws, await personPosts(ws, a, timeout)),
-    editMessage: (a) => editMessage(ws, a, timeout),
-    deleteMessage: (a) => deleteMessage(ws, a, timeout),
-    pin: (a, d = {}) => pinEvent(ws, a, true, d, timeout),
-    unpin: (a, d = {}) => pinEvent(ws, a, false, d, timeout),
-    react: (a, d = {}) => reactionEvent(ws, a, true, d, timeout),
-    unreact: (a, d = {}) => reactionEvent(ws, a, false, d, timeout),
-    renameChannel: (a, d = {}) => renameEvent(ws, a, d, timeout),
-    joinChannel: (a) => joinEvent(ws, a, timeout),
+    slashCommand: (a) => touch(slashCommand(ws, a, timeout)),
+    submitView: (a) => touch(submitView(ws, a, timeout)),
+    clickButton: (a) => touch(clickButton(ws, a, timeout)),
+    messageShortcut: (a) => touch(messageShortcut(ws, a, timeout)),
+    closeView: (a) => touch(closeView(ws, a, timeout)),
+    postMessage: async (a) => messageSnapshot(ws, await touch(personPosts(ws, a, timeout))),
+    editMessage: (a) => touch(editMessage(ws, a, timeout)),
+    deleteMessage: (a) => touch(deleteMessage(ws, a, timeout)),
+    pin: (a, d = {}) => touch(pinEvent(ws, a, true, d, timeout)),
+    unpin: (a, d = {}) => touch(pinEvent(ws, a, false, d, timeout)),
+    react: (a, d = {}) => touch(reactionEvent(ws, a, true, d, timeout)),
+    unreact: (a, d = {}) => touch(reactionEvent(ws, a, false, d, timeout)),
+    renameChannel: (a, d = {}) => touch(renameEvent(ws, a, d, timeout)),
+    joinChannel: (a) => touch(joinEvent(ws, a, timeout)),
     sendEvent: (event, d = {}) => deliverEvent(ws, event, d, timeout),
     sendSigned: (body, contentType, sign) => sendSigned(ws, body, contentType, sign),
   };
+  const ui = uiRoutes(ws, sandbox, demo);
+  handle = createHandler(ws, ui);
+  return sandbox;
 }

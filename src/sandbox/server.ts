@@ -1,28 +1,15 @@
-// The sandbox's HTTP side: the Web API under /api/ and response_urls under /response/.
+// The sandbox's own HTTP server for start(): a node:http server around the same handler a host app can mount.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveWebApi } from './api/web-api.ts';
-import { sendJson } from './http-util.ts';
-import { serveResponseUrl } from './response-url.ts';
-import type { Workspace } from './state.ts';
+import type { SandboxHandler } from './types.ts';
 
 /** Starts listening; resolves with the server and its origin (`http://host:port`). */
-export async function listen(ws: Workspace, port: number, host: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
-    const api = /^\/api\/([\w.]+)$/.exec(path);
-    const response = /^\/response\/([\w-]+)$/.exec(path);
-    const work =
-      api && (req.method === 'POST' || req.method === 'GET')
-        ? serveWebApi(ws, api[1] as string, req, res)
-        : response && req.method === 'POST'
-          ? serveResponseUrl(ws, response[1] as string, req, res)
-          : Promise.resolve(sendJson(res, 404, { ok: false, error: 'not_found' }));
-    work.catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 400, { ok: false, error: 'invalid_request', detail: String(error) });
-      else res.destroy();
-    });
-  });
+export async function listen(
+  handler: SandboxHandler,
+  port: number,
+  host: string,
+): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

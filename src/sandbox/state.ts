@@ -113,8 +113,14 @@ export interface Workspace {
   /** The deprecated `token` field Slack still puts in payloads. */
   verificationToken: string;
   now: () => number;
-  /** `http://host:port` once started; permalinks and response_urls hang off it. */
+  /** `http://host:port` once started (or the public origin given); permalinks and response_urls hang off it. */
   origin: string;
+  /** Where the sandbox's routes live under the origin: '' or a path like `/sandbox` (no trailing slash). */
+  basePath: string;
+  /** Bumped on every change people could see; the UI's server-sent events carry it. */
+  version: number;
+  /** Called (synchronously) after every change; see `changed`. */
+  watchers: Set<() => void>;
   requestUrl?: string;
   users: Map<string, UserRecord>;
   channels: Map<string, ChannelRecord>;
@@ -138,6 +144,8 @@ export function createWorkspace(o: {
   signingSecret?: string;
   requestUrl?: string;
   now?: () => number;
+  basePath?: string;
+  publicOrigin?: string;
 }): Workspace {
   const now = o.now ?? Date.now;
   const ws: Workspace = {
@@ -150,7 +158,10 @@ export function createWorkspace(o: {
     signingSecret: o.signingSecret ?? randomHex(16),
     verificationToken: randomHex(12),
     now,
-    origin: 'http://sandbox.invalid',
+    origin: o.publicOrigin ?? 'http://sandbox.invalid',
+    basePath: o.basePath ?? '',
+    version: 0,
+    watchers: new Set(),
     requestUrl: o.requestUrl,
     users: new Map(),
     channels: new Map(),
@@ -226,9 +237,18 @@ export function openDm(ws: Workspace, userId: string): ChannelRecord {
   return dm;
 }
 
-/** A permalink of Slack's shape, served (later) by the sandbox itself rather than a real workspace. */
+/** Where the sandbox's routes start: origin plus base path, no trailing slash. */
+export const baseUrl = (ws: Workspace): string => `${ws.origin}${ws.basePath}`;
+
+/** A permalink of Slack's shape; the sandbox serves it by opening the message in its UI. */
 export const permalink = (ws: Workspace, channelId: string, ts: string): string =>
-  `${ws.origin}/archives/${channelId}/p${ts.replace('.', '')}`;
+  `${baseUrl(ws)}/archives/${channelId}/p${ts.replace('.', '')}`;
+
+/** Records that the workspace changed (so the UI refreshes); watchers must not throw. */
+export function changed(ws: Workspace): void {
+  ws.version += 1;
+  for (const watcher of ws.watchers) watcher();
+}
 
 /** Slack's channel-type letter/word for event payloads. */
 export const channelType = (channel: ChannelRecord): 'channel' | 'group' | 'im' =>

@@ -1,4 +1,5 @@
 // The sandbox's public contract: what tests and `npm start` code against. Plain data only.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** How to build a sandbox; every field has a default so `createSandboxSlack()` just works. */
 export interface SandboxOptions {
@@ -11,7 +12,28 @@ export interface SandboxOptions {
   now?: () => number;
   /** How long the sandbox waits for the bot's HTTP reply; Slack waits 3000 ms (README §2.1). */
   replyTimeoutMs?: number;
+  /**
+   * The path every sandbox route lives under, e.g. `/sandbox`: `/sandbox/api/<method>`, `/sandbox/response/<id>`,
+   * the UI at `/sandbox/`. Default '' (the root).
+   */
+  basePath?: string;
+  /**
+   * The origin the bot and browsers reach the sandbox at when it is mounted in another server with `handler`
+   * (e.g. `http://127.0.0.1:3000`); apiUrl, response_urls and permalinks use it. Without it, start() sets it.
+   */
+  publicOrigin?: string;
+  /**
+   * When given, the UI offers a "Play a demo incident" button that runs this in the background (one run at a
+   * time), e.g. `demo: () => playDemo(slack, cast)`.
+   */
+  demo?: () => Promise<unknown>;
 }
+
+/**
+ * A node:http request listener that also works as Express/Connect middleware: serves everything the sandbox
+ * serves under its base path, and calls `next()` (or answers 404 when there is no `next`) for anything else.
+ */
+export type SandboxHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 /** A person (or the bot) in the workspace. */
 export interface SandboxUser {
@@ -118,10 +140,20 @@ export interface SandboxReply {
 
 /** A stateful stand-in for Slack: Web API server, signed requests to the bot, and inspection of what happened. */
 export interface SandboxSlack {
+  /** Listens on its own port (127.0.0.1, ephemeral by default), serving what `handler` serves. */
   start(port?: number, host?: string): Promise<void>;
+  /** Stops the server start() began, and ends the UI's open event streams (call it when mounted, too). */
   stop(): Promise<void>;
-  /** `http://127.0.0.1:PORT/api/`; throws before start(). */
+  /** `http://127.0.0.1:PORT/api/` (with the base path, on the public origin when given); throws before either. */
   readonly apiUrl: string;
+  /** The browser UI's address: `<origin><basePath>/`; throws like apiUrl. */
+  readonly uiUrl: string;
+  /** '' or the base path given, normalised to `/path` without a trailing slash. */
+  readonly basePath: string;
+  /** Mounts the sandbox in another server: `createServer(sandbox.handler)` or `app.use(sandbox.handler)`. */
+  readonly handler: SandboxHandler;
+  /** Sets (or changes) the public origin, e.g. once a host server listening on port 0 knows its port. */
+  setPublicOrigin(origin: string): void;
   readonly signingSecret: string;
   readonly botToken: string;
   readonly teamId: string;
@@ -166,6 +198,11 @@ export interface SandboxSlack {
     value?: string;
   }): Promise<SandboxReply>;
   messageShortcut(a: { user: string; channel: string; ts: string; callbackId: string }): Promise<SandboxReply>;
+  /**
+   * `user` presses the view's Cancel: the top view closes (the whole stack with clear_on_close); the bot gets
+   * view_closed only when the view set notify_on_close, and then its reply is returned.
+   */
+  closeView(a: { user: string; viewId: string }): Promise<SandboxReply | undefined>;
   /**
    * A person posts; the bot gets `message` (and `app_mention` when mentioned) if it is a member.
    * `channel: botUserId` means the person's DM with the bot.

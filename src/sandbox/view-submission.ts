@@ -8,7 +8,8 @@ import type { ViewRecord, Workspace } from './state.ts';
 import type { SandboxReply } from './types.ts';
 import { viewStateValues } from './view-state.ts';
 
-function submittable(ws: Workspace, userId: string, viewId: string): ViewRecord {
+/** The user's open, top-most view with that id; anything else is a test bug. */
+export function submittable(ws: Workspace, userId: string, viewId: string): ViewRecord {
   const record = ws.views.get(viewId);
   if (!record || record.closed) throw new Error(`sandbox: view ${viewId} is not open`);
   if (record.userId !== userId) throw new Error(`sandbox: view ${viewId} belongs to ${record.userId}, not ${userId}`);
@@ -18,7 +19,7 @@ function submittable(ws: Workspace, userId: string, viewId: string): ViewRecord 
 }
 
 /** Pops a view off its owner's stack (the modal closes when it was the last one). */
-function closeTop(ws: Workspace, record: ViewRecord): void {
+export function closeTop(ws: Workspace, record: ViewRecord): void {
   record.closed = true;
   const rest = (ws.stacks.get(record.userId) ?? []).filter((id) => id !== record.id);
   if (rest.length > 0) ws.stacks.set(record.userId, rest);

@@ -1,9 +1,10 @@
 // The read side: what pages and the API show, with people's names and the incident's channel.
-import { and, asc, desc, eq, gt, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, not, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { User } from '../domain/index.ts';
-import type { IncidentQueries, IncidentView } from '../usecases/ports.ts';
+import type { IncidentFilter, IncidentQueries, IncidentView, PeopleQueries } from '../usecases/ports.ts';
 import type { Db } from './db.ts';
+import { incidentSearch } from './incident-search.ts';
 import { toAction, toEvent, toIncident, toTimelineEntry } from './rows.ts';
 import { actions, incidentEvents, incidents, slackChannels, slackUsers, timelineEntries } from './schema.ts';
 
@@ -16,8 +17,11 @@ const owner = alias(slackUsers, 'owner');
 const person = (id: string | null, cached: { name: string } | null): User | null =>
   id === null ? null : { slackId: id, name: cached?.name ?? id };
 
-/** LIKE treats % and _ as wildcards; a search for "50%" means the characters. */
-const likeEscaped = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The date-range filter: reported at or after `from`, before `to` (served by the newest-first index). */
+const reportedWithin = (filter: IncidentFilter): SQL[] => [
+  ...(filter.from ? [gte(incidents.reportedAt, filter.from)] : []),
+  ...(filter.to ? [lt(incidents.reportedAt, filter.to)] : []),
+];
 
 const incidentViews = (db: Db) =>
   db
@@ -51,10 +55,10 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
     if (filter.status?.length) conditions.push(inArray(incidents.status, [...filter.status]));
     if (filter.severity?.length) conditions.push(inArray(incidents.severity, [...filter.severity]));
     if (filter.kind) conditions.push(eq(incidents.kind, filter.kind));
-    if (filter.q?.trim()) {
-      const pattern = likeEscaped(filter.q.trim());
-      conditions.push(or(ilike(incidents.title, pattern), ilike(incidents.summary, pattern)) as SQL);
-    }
+    conditions.push(...reportedWithin(filter));
+    // Full-text search over title, summary and timeline (see incident-search.ts).
+    const search = incidentSearch(filter.q);
+    if (search) conditions.push(search);
     if (after) {
       // Keyset: strictly after the cursor in (reported_at desc, id desc) order.
       conditions.push(
@@ -114,5 +118,26 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
       .orderBy(asc(incidentEvents.id))
       .limit(limit);
     return rows.map(toEvent);
+  },
+});
+
+/** Names from the Slack user cache, for mentions in text and "choose a person" lists. */
+export const createPeopleQueries = (db: Db): PeopleQueries => ({
+  async names(ids) {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .select({ slackId: slackUsers.id, name: slackUsers.name })
+      .from(slackUsers)
+      .where(inArray(slackUsers.id, [...new Set(ids)]));
+    return rows;
+  },
+
+  async known(limit) {
+    return db
+      .select({ slackId: slackUsers.id, name: slackUsers.name })
+      .from(slackUsers)
+      .where(not(slackUsers.deleted))
+      .orderBy(asc(slackUsers.name), asc(slackUsers.id))
+      .limit(limit);
   },
 });

@@ -85,6 +85,10 @@ export interface IncidentFilter {
   readonly severity?: readonly Severity[];
   readonly kind?: Kind;
   readonly q?: string;
+  /** Reported at or after this instant. */
+  readonly from?: Date;
+  /** Reported before this instant (exclusive, so whole days chain without overlap). */
+  readonly to?: Date;
 }
 
 /** Where a page starts: after this incident in newest-first order. */
@@ -106,6 +110,14 @@ export interface IncidentQueries {
   timeline(incidentId: number, options: { includeHidden: boolean }): Promise<readonly TimelineEntryView[]>;
   actions(incidentId: number): Promise<readonly ActionView[]>;
   eventsSince(afterId: number, limit: number): Promise<readonly StoredIncidentEvent[]>;
+}
+
+/** Names for Slack user ids, from the people cache (pages show people, not ids). */
+export interface PeopleQueries {
+  /** The people among `ids` whom the cache knows; unknown ids are left out. */
+  names(ids: readonly string[]): Promise<readonly User[]>;
+  /** People the cache knows (not deactivated), by name, at most `limit`: for "choose a person" lists. */
+  known(limit: number): Promise<readonly User[]>;
 }
 
 /** What write use cases are given. */

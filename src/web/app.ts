@@ -11,6 +11,7 @@ import { notFound, problemHandler } from './middleware/problem.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { incidentRoutes } from './routes/api-v1/incidents.ts';
 import { openApiRoutes } from './routes/api-v1/openapi.ts';
+import { apiWriteRoutes } from './routes/api-v1/writes.ts';
 import { type LegacyDeps, legacyRoutes } from './routes/core/index.ts';
 import { healthRoutes } from './routes/health.ts';
 import { type PageDeps, pageRoutes } from './routes/pages/index.ts';
@@ -69,6 +70,14 @@ export const createWebApp = (deps: WebDeps): Express => {
   api.use(noteMount);
   api.use(bearerAuth(deps.verifyToken));
   api.use(incidentRoutes({ ...deps.read, publicUrl: deps.publicUrl }));
+  api.use(
+    apiWriteRoutes({
+      ...deps.read,
+      ...deps.write,
+      publicUrl: deps.publicUrl,
+      incidentChanged: (incidentId) => deps.incidentChanged(incidentId),
+    }),
+  );
   api.use(openApiRoutes(deps.publicUrl, deps.version));
   app.use('/api/v1', api);
   app.use(legacyRoutes(deps.legacy));

@@ -1,10 +1,10 @@
 // auth.test and users.* (README §4): who the bot is and who else is in the workspace.
 import { userObject } from '../slack-objects.ts';
-import { nowSeconds } from '../state.ts';
+import { baseUrl, nowSeconds } from '../state.ts';
 import { ApiError, type Handler, paginate, requiredString } from './args.ts';
 
 const authTest: Handler = ({ ws }) => ({
-  url: `${ws.origin}/`,
+  url: `${baseUrl(ws)}/`,
   team: 'Sandbox',
   user: ws.users.get(ws.botUserId)?.name ?? 'incident',
   team_id: ws.teamId,

@@ -2,7 +2,7 @@
 // faults, run the method, record the call. Errors are HTTP 200 `{ok:false,error}` except 429 and faults.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseForm, readBody, sendJson } from '../http-util.ts';
-import type { Workspace } from '../state.ts';
+import { changed, type Workspace } from '../state.ts';
 import { ApiError, type Handler } from './args.ts';
 import { chatMethods } from './chat.ts';
 import { conversationManageMethods } from './conversations-manage.ts';
@@ -23,6 +23,20 @@ export const METHODS: Record<string, Handler> = {
 
 const JSON_ARGS = ['blocks', 'attachments', 'view', 'metadata'];
 
+/** Methods that only read: everything else that succeeds may change what people see. */
+const READ_ONLY = new Set([
+  'auth.test',
+  'chat.getPermalink',
+  'conversations.history',
+  'conversations.info',
+  'conversations.list',
+  'conversations.members',
+  'pins.list',
+  'users.info',
+  'users.list',
+  'users.lookupByEmail',
+]);
+
 interface Answer {
   status: number;
   body: Record<string, unknown>;
@@ -42,6 +56,7 @@ export async function serveWebApi(ws: Workspace, method: string, req: IncomingMe
     ...(error ? { error } : {}),
   });
   sendJson(res, answer.status, answer.body, answer.headers);
+  if (answer.body.ok === true && !READ_ONLY.has(method)) changed(ws);
 }
 
 const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({

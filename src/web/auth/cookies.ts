@@ -1,6 +1,6 @@
 // Reading cookies, and sealing small values (the sign-in transaction) so the browser can hold them
 // without being able to change them: JSON, base64url, then an HMAC-SHA256 over it.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, Request } from 'express';
 
 /** The value of one cookie from the request, or undefined. No cookie-parser needed for the few we read. */
@@ -27,6 +27,13 @@ export const cookieOptions = (secure: boolean, path = '/'): CookieOptions => ({
   secure,
   path,
 });
+
+/**
+ * The key that seals the sign-in cookie, derived from SESSION_SECRET (so every replica agrees); without
+ * one (the sandbox, tests) a key made for this process only.
+ */
+export const sealingKey = (sessionSecret: string | null): Buffer =>
+  sessionSecret ? createHmac('sha256', sessionSecret).update('incident-bot sign-in cookie').digest() : randomBytes(32);
 
 const mac = (key: Buffer, payload: string): Buffer => createHmac('sha256', key).update(payload).digest();
 

@@ -24,4 +24,5 @@ export const safeNext = (raw: unknown): string => {
 };
 
 /** The sign-in page's address, remembering where the person was going. */
-export const signInPath = (next: string): string => (next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`);
+export const signInPath = (next: string): string =>
+  next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`;

@@ -81,8 +81,9 @@ export const refuse = (
   res: Response,
   refusal: { status: number; code: string; title: string; detail: string; next?: Html },
 ): void => {
-  if (!wantsPage(req)) {
-    return sendProblem(res, { status: refusal.status, code: refusal.code, detail: refusal.detail });
+  if (wantsPage(req)) {
+    sendPage(res, refusal.status, refusal.title, html`<p>${refusal.detail}</p>${refusal.next ?? html``}`);
+  } else {
+    sendProblem(res, { status: refusal.status, code: refusal.code, detail: refusal.detail });
   }
-  sendPage(res, refusal.status, refusal.title, html`<p>${refusal.detail}</p>${refusal.next ?? html``}`);
 };

@@ -29,6 +29,8 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Content too large',
+  415: 'Unsupported media type',
   500: 'Internal server error',
 };
 

@@ -1,6 +1,7 @@
 // Domain → JSON, exactly the shapes in schemas.ts (and INTERFACE.md). Never serialise rows directly.
+import type { Actor, StoredIncidentEvent } from '../../domain/index.ts';
 import type { ActionView, IncidentView, TimelineEntryView } from '../../usecases/ports.ts';
-import type { ActionJson, IncidentJson, TimelineEntryJson } from './schemas.ts';
+import type { ActionJson, EventJson, IncidentJson, TimelineEntryJson } from './schemas.ts';
 
 /** An incident for the API; `publicUrl` makes its page link. */
 export const presentIncident = (incident: IncidentView, publicUrl: string): IncidentJson => ({
@@ -39,4 +40,26 @@ export const presentAction = (action: ActionView): ActionJson => ({
   done: action.done,
   dueAt: action.dueAt?.toISOString() ?? null,
   createdAt: action.createdAt.toISOString(),
+});
+
+const presentActor = (actor: Actor): EventJson['actor'] => {
+  switch (actor.kind) {
+    case 'user':
+      return { kind: 'user', id: actor.userId };
+    case 'token':
+      return { kind: 'token', id: actor.tokenName };
+    case 'system':
+      return { kind: 'system', id: null };
+  }
+};
+
+/** An audit event for the API. */
+export const presentEvent = (event: StoredIncidentEvent): EventJson => ({
+  id: event.id,
+  incidentId: event.incidentId,
+  type: event.type,
+  actor: presentActor(event.actor),
+  before: event.before ? { ...event.before } : null,
+  after: event.after ? { ...event.after } : null,
+  occurredAt: event.occurredAt.toISOString(),
 });

@@ -1,7 +1,7 @@
 // The API's JSON shapes as zod schemas: the presenters are typed by them, tests validate every
 // response with them, and the OpenAPI document is generated from them. One source, no drift.
 import { z } from 'zod';
-import { KINDS, SEVERITIES, STATUSES, TIMELINE_SOURCES } from '../../domain/index.ts';
+import { EVENT_TYPES, KINDS, SEVERITIES, STATUSES, TIMELINE_SOURCES } from '../../domain/index.ts';
 
 /** Every named schema, for the OpenAPI document's components. */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
@@ -74,6 +74,39 @@ export const TimelineListSchema = z
 
 export const ActionListSchema = z.object({ items: z.array(ActionSchema) }).register(apiSchemas, { id: 'ActionList' });
 
+const snapshot = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .nullable()
+  .describe('The fields the event touched, by their stored names (leadId, ownerId, …)');
+
+export const EventSchema = z
+  .object({
+    id: z.number().int().positive().describe("Increases with every event; the stream's position"),
+    incidentId: z.number().int().positive(),
+    type: z.enum(EVENT_TYPES),
+    actor: z
+      .object({
+        kind: z.enum(['user', 'token', 'system']),
+        id: z.string().nullable().describe('Slack user id (user), token name (token), null (the bot itself)'),
+      })
+      .describe('Who made the change'),
+    before: snapshot,
+    after: snapshot,
+    occurredAt: time,
+  })
+  .register(apiSchemas, { id: 'Event', description: 'One entry of the append-only audit log' });
+
+export const EventListSchema = z
+  .object({
+    items: z.array(EventSchema),
+    nextSince: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('Pass as `since` for the next page: the last id here, or the `since` asked for when none are new'),
+  })
+  .register(apiSchemas, { id: 'EventList' });
+
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -89,3 +122,4 @@ export type IncidentJson = z.infer<typeof IncidentSchema>;
 export type TimelineEntryJson = z.infer<typeof TimelineEntrySchema>;
 export type ActionJson = z.infer<typeof ActionSchema>;
 export type ProblemJson = z.infer<typeof ProblemSchema>;
+export type EventJson = z.infer<typeof EventSchema>;

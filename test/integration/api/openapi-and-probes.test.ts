@@ -29,10 +29,13 @@ describe('OpenAPI document and probes', () => {
       servers: { url: string }[];
     };
     assert.deepEqual(Object.keys(document.paths).sort(), [
+      '/events',
       '/incidents',
       '/incidents/{id}',
       '/incidents/{id}/actions',
+      '/incidents/{id}/actions/{actionId}',
       '/incidents/{id}/timeline',
+      '/incidents/{id}/timeline/{entryId}',
       '/openapi.json',
     ]);
     assert.deepEqual(

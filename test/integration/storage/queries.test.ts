@@ -75,12 +75,13 @@ describe('the read side (createIncidentQueries) through the read use cases', () 
     assert.deepEqual(await ids({ q: 'nothing like this' }), []);
   });
 
-  it('q treats LIKE wildcards and the escape character as plain characters', async () => {
-    assert.deepEqual(await ids({ q: '%' }), [A.id]);
-    assert.deepEqual(await ids({ q: '50%' }), [A.id], '"50 percent" is not "50%"');
-    assert.deepEqual(await ids({ q: '_' }), [D.id, B.id], 'only texts with an underscore');
+  it('q is a word search: wildcards, escapes and punctuation never error or match everything', async () => {
+    assert.deepEqual(await ids({ q: '%' }), [], 'no words, no matches');
+    assert.deepEqual(await ids({ q: '50%' }), [C.id, A.id], 'the word "50", as written in either');
+    assert.deepEqual(await ids({ q: '_' }), []);
     assert.deepEqual(await ids({ q: 'upload_limit' }), [D.id]);
-    assert.deepEqual(await ids({ q: '\\' }), [E.id]);
+    assert.deepEqual(await ids({ q: '\\' }), []);
+    assert.deepEqual(await ids({ q: 'Backslash \\ in' }), [E.id]);
   });
 
   it('get names the reporter and lead from slack_users and shows the channel from slack_channels', async () => {

@@ -25,7 +25,10 @@ export const IncidentListQuery = z.strictObject(
       .trim()
       .max(200, { error: 'keep the search to 200 characters' })
       .optional()
-      .describe('Searches title and summary'),
+      .describe(
+        'Full-text search over title, summary and visible timeline entries: words (any order), "a phrase", ' +
+          'or, -word; the last word also matches as a prefix',
+      ),
     limit: z.coerce
       .number({ error: 'use a whole number' })
       .int({ error: 'use a whole number' })
@@ -50,13 +53,44 @@ export const IncidentListQuery = z.strictObject(
   },
 );
 
-export const IncidentIdParams = z.object({
-  id: z.coerce
-    .number({ error: 'use an incident number' })
-    .int({ error: 'use an incident number' })
-    .positive({ error: 'use an incident number' })
-    .max(2_147_483_647, { error: 'no incident has a number that large' }),
+const positiveId = (what: string) =>
+  z.coerce
+    .number({ error: `use ${what}` })
+    .int({ error: `use ${what}` })
+    .positive({ error: `use ${what}` })
+    .max(2_147_483_647, { error: `no ${what.replace(/^an? /, '')} is that large` });
+
+export const IncidentIdParams = z.object({ id: positiveId('an incident number') });
+
+export const TimelineEntryParams = z.object({
+  id: positiveId('an incident number'),
+  entryId: positiveId('a timeline entry id'),
 });
+
+export const ActionParams = z.object({ id: positiveId('an incident number'), actionId: positiveId('an action id') });
+
+/** Largest page of the audit stream (listEvents clamps to this too). */
+export const MAX_EVENTS_PAGE = 500;
+
+export const EventsQuery = z.strictObject(
+  {
+    since: z.coerce
+      .number({ error: 'use an event id, or 0 for the start' })
+      .int({ error: 'use an event id, or 0 for the start' })
+      .min(0, { error: 'use an event id, or 0 for the start' })
+      .max(Number.MAX_SAFE_INTEGER, { error: 'no event has an id that large' })
+      .default(0)
+      .describe("Events after this id: 0 (the default) for the start, else the previous page's nextSince"),
+    limit: z.coerce
+      .number({ error: 'use a whole number' })
+      .int({ error: 'use a whole number' })
+      .min(1, { error: 'use at least 1' })
+      .max(MAX_EVENTS_PAGE, { error: `use at most ${MAX_EVENTS_PAGE}` })
+      .default(100)
+      .describe('Events per page, 1–500; 100 by default'),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown parameter; use since, limit' : undefined) },
+);
 
 export const TimelineQuery = z.strictObject({
   hidden: z
