@@ -3,11 +3,12 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { type Config, ConfigError, describeConfigError, loadConfig } from './config.ts';
+import { installJobQueue } from './jobs/queue.ts';
 import { type Running, serve } from './main.ts';
 import { renderManifest } from './slack/manifest.ts';
 import { ApiTokenError, createApiTokens } from './storage/api-tokens.ts';
 import { DataDirInUseError } from './storage/data-dir-lock.ts';
-import { connectDatabase } from './wiring.ts';
+import { connectDatabase, createLogger } from './wiring.ts';
 
 const USAGE = `Usage: incident-bot <command>
 
@@ -134,7 +135,8 @@ const main = async (argv: string[]): Promise<void> => {
   if (command === 'manifest') return runManifest(config, args);
   if (command === 'demo') return runDemo(config, args);
   if (command === 'migrate') {
-    await withDatabase(config, async () => {});
+    // The job queue's own tables too, so pods that start together after a Helm hook find them made.
+    await withDatabase(config, (database) => installJobQueue(database, createLogger({ logLevel: 'warn' })));
     process.stdout.write('Migrations applied.\n');
     return;
   }

@@ -28,10 +28,34 @@ export const DEFAULT_TUNING: QueueTuning = {
   reminderTickSeconds: 30,
 };
 
-/** Starts pg-boss (creating or upgrading its schema, under its own advisory lock). */
+// PostgreSQL's answers when two processes create the same schema, table or type at once.
+const CREATE_RACE = new Set(['23505', '42P06', '42P07', '42710']);
+const START_ATTEMPTS = 5;
+
+/**
+ * Starts pg-boss (creating or upgrading its schema). pg-boss 10's first install is not safe when
+ * several processes start together on an empty database: the losers fail on a duplicate schema.
+ * A loser just starts again, and then finds the schema the winner made.
+ */
 export const startBoss = async (database: JobDatabase, logger: Logger): Promise<PgBoss> => {
-  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-  await boss.start();
-  return boss;
+  for (let attempt = 1; ; attempt++) {
+    const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
+    boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+    try {
+      await boss.start();
+      return boss;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= START_ATTEMPTS || typeof code !== 'string' || !CREATE_RACE.has(code)) throw error;
+      logger.info({ attempt, code }, 'another process is installing the job queue; starting again');
+      await boss.stop({ graceful: false, close: false }).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+};
+
+/** Installs or upgrades the job queue's schema and stops (for `incident-bot migrate`). */
+export const installJobQueue = async (database: JobDatabase, logger: Logger): Promise<void> => {
+  const boss = await startBoss(database, logger);
+  await boss.stop({ graceful: false, close: false });
 };

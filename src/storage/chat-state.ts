@@ -159,15 +159,26 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
   };
 };
 
+// Handling takes well under Slack's 3 s; a claim this old without completion belongs to a replica
+// that died, and Slack's retries (after about 1 and 5 minutes) may take it over.
+const STALE_CLAIM = sql`interval '10 seconds'`;
+
 /** Slack event receipts on the service's database; the primary key makes claiming atomic. */
 export const createEventReceipts = (db: Db): EventReceipts => ({
   async claim(eventId) {
-    const inserted = await db
+    const claimed = await db
       .insert(slackEventReceipts)
       .values({ eventId })
-      .onConflictDoNothing()
+      .onConflictDoUpdate({
+        target: slackEventReceipts.eventId,
+        set: { receivedAt: sql`now()` },
+        setWhere: sql`${slackEventReceipts.doneAt} is null and ${slackEventReceipts.receivedAt} < now() - ${STALE_CLAIM}`,
+      })
       .returning({ id: slackEventReceipts.eventId });
-    return inserted.length === 1;
+    return claimed.length === 1;
+  },
+  async complete(eventId) {
+    await db.update(slackEventReceipts).set({ doneAt: sql`now()` }).where(eq(slackEventReceipts.eventId, eventId));
   },
   async release(eventId) {
     await db.delete(slackEventReceipts).where(eq(slackEventReceipts.eventId, eventId));

@@ -228,6 +228,9 @@ export const slackEventReceipts = pgTable(
   {
     eventId: text('event_id').primaryKey(),
     receivedAt: utc('received_at').notNull().defaultNow(),
+    // Null while a replica is handling it: a claim that is never completed (the replica died)
+    // goes stale, and Slack's next retry may take it over.
+    doneAt: utc('done_at'),
   },
   (t) => [index('slack_event_receipts_age').on(t.receivedAt)],
 );

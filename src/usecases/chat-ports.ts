@@ -108,8 +108,13 @@ export interface ChatNotifier {
 
 /** Slack event ids already taken in, so a redelivered event changes nothing. */
 export interface EventReceipts {
-  /** True the first time an id is claimed, false for every later delivery. Atomic across replicas. */
+  /**
+   * True when this delivery should be handled: the first time an id is claimed, or when an earlier
+   * claim was never completed and has gone stale (its replica died mid-way). Atomic across replicas.
+   */
   claim(eventId: string): Promise<boolean>;
+  /** Marks an id handled: every later delivery is dropped. */
+  complete(eventId: string): Promise<void>;
   /** Gives an id back when handling failed, so Slack's next retry is processed. */
   release(eventId: string): Promise<void>;
 }

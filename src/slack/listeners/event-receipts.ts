@@ -40,4 +40,5 @@ export const dropRedeliveredEvents =
       await deps.receipts.release(key);
       throw error;
     }
+    await deps.receipts.complete(key);
   };

@@ -66,6 +66,18 @@ describe('chat state store', () => {
     assert.equal(await receipts.claim('Ev0123456789'), true);
   });
 
+  it('lets a later delivery take over a claim whose replica died before completing it, never a completed one', async () => {
+    const receipts = createEventReceipts(h.db);
+    assert.equal(await receipts.claim('Ev0DIED00001'), true);
+    assert.equal(await receipts.claim('Ev0DIED00001'), false, 'a retry while it is being handled is dropped');
+    await receipts.claim('Ev0DONE00001');
+    await receipts.complete('Ev0DONE00001');
+    // Slack's next retry comes a minute later.
+    await h.db.execute(sql`update slack_event_receipts set received_at = now() - interval '1 minute'`);
+    assert.equal(await receipts.claim('Ev0DIED00001'), true, 'the stale claim is taken over');
+    assert.equal(await receipts.claim('Ev0DONE00001'), false, 'a handled event stays handled');
+  });
+
   it('sweeps incidents whose Slack side is behind, skipping busy, failed and up-to-date ones', async () => {
     const behind = await declare('Behind');
     const synced = await declare('Synced');

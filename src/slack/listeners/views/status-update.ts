@@ -59,6 +59,7 @@ export const registerStatusUpdate = (app: App, deps: ListenerDeps): void => {
       await ack({ response_action: 'errors', errors: { [BLOCK_OF[error.field ?? ''] ?? ID.text]: error.message } });
       return;
     }
+    await deps.receipts.complete(claim);
     await ack();
     const nextUpdateMinutes = next && /^\d+$/.test(next) ? Number(next) : null;
     // The update reminder follows what the author promised; "none planned" falls back to the default interval.
