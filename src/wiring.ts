@@ -200,6 +200,17 @@ export const assembleService = (
     if (slack) await (await jobs).incidentChanged(incidentId);
   };
 
+  const auth = createAuth({
+    // With the sandbox, people sign in as one of its people (AUTH_MODE applies to real Slack).
+    settings: sandbox ? { ...config.auth, mode: 'sandbox' } : config.auth,
+    sandboxPeople: sandbox?.webUsers,
+    publicUrl: config.publicUrl,
+    teamId: config.slackTeamId,
+    sessions: createWebSessions(database.db),
+    logger,
+    verifyToken: (token) => tokens.verify(token),
+    clock: write.clock,
+  });
   const app = createWebApp({
     logger,
     registry,
@@ -208,18 +219,7 @@ export const assembleService = (
     read,
     write,
     incidentChanged,
-    // web:auth
-    auth: createAuth({
-      // With the sandbox, people sign in as one of its people (AUTH_MODE applies to real Slack).
-      settings: sandbox ? { ...config.auth, mode: 'sandbox' } : config.auth,
-      sandboxPeople: sandbox?.webUsers,
-      publicUrl: config.publicUrl,
-      teamId: config.slackTeamId,
-      sessions: createWebSessions(database.db),
-      logger,
-      verifyToken: (token) => tokens.verify(token),
-      clock: write.clock,
-    }),
+    auth,
     // web:pages
     pages: {
       read,
@@ -236,6 +236,8 @@ export const assembleService = (
       reads: createLegacyQueries(database.db),
       publicUrl: config.publicUrl,
       verifyToken: (token) => tokens.verify(token),
+      // A signed-in person or an API token, as Response took its session or Basic auth.
+      authenticate: auth.requireUserOrToken,
     },
     isReady: deps.isReady ?? (() => database.isReady()),
     verifyToken: (token) => tokens.verify(token),

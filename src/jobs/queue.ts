@@ -29,7 +29,8 @@ export const DEFAULT_TUNING: QueueTuning = {
 };
 
 // PostgreSQL's answers when two processes create the same schema, table or type at once.
-const CREATE_RACE = new Set(['23505', '42P06', '42P07', '42710']);
+// (and a deadlock between two installs, which PostgreSQL breaks by failing one of them).
+const CREATE_RACE = new Set(['23505', '42P06', '42P07', '42710', '40P01']);
 const START_ATTEMPTS = 5;
 
 /**

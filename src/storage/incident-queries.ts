@@ -1,5 +1,5 @@
 // The read side: what pages and the API show, with people's names and the incident's channel.
-import { and, asc, desc, eq, gt, gte, inArray, lt, not, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { User } from '../domain/index.ts';
 import type { IncidentFilter, IncidentQueries, IncidentView, PeopleQueries } from '../usecases/ports.ts';
@@ -70,7 +70,8 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
     }
     const rows = await incidentViews(db)
       .where(and(...conditions))
-      .orderBy(desc(incidents.reportedAt), desc(incidents.id))
+      // Spelled as the index is (DESC NULLS LAST), or PostgreSQL cannot walk it and sorts every row.
+      .orderBy(sql`${incidents.reportedAt} desc nulls last`, sql`${incidents.id} desc nulls last`)
       .limit(limit + 1);
     const items = rows.slice(0, limit).map(toView);
     const last = items.at(-1);

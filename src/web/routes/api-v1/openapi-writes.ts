@@ -1,5 +1,4 @@
 // The OpenAPI operations of the write API and the audit stream.
-
 import { created, type JsonSchema, jsonRequest, ok, parameters, problems, WRITE_PROBLEMS } from './openapi-parts.ts';
 import { ActionParams, EventsQuery, IncidentIdParams, TimelineEntryParams } from './queries.ts';
 

@@ -26,8 +26,8 @@ export const IncidentListQuery = z.strictObject(
       .max(200, { error: 'keep the search to 200 characters' })
       .optional()
       .describe(
-        'Full-text search over title, summary and visible timeline entries: words (any order), "a phrase", ' +
-          'or, -word; the last word also matches as a prefix',
+        'Full-text search over title, summary and visible timeline entries: words (any order, all in one ' +
+          'of those texts), "a phrase", or, -word (excludes the incident); the last word also matches as a prefix',
       ),
     limit: z.coerce
       .number({ error: 'use a whole number' })

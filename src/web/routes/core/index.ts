@@ -71,8 +71,6 @@ const presentIncidents = async (deps: LegacyDeps, incidents: readonly IncidentVi
 export const legacyRoutes = (deps: LegacyDeps): Router => {
   const router = Router();
   // Response accepted its session or HTTP Basic; here a signed-in person or an API token.
-  // NOTE: wiring does not pass `authenticate` yet (WebAuth is built inline in the web:auth block), so
-  // only bearer tokens are accepted; pass `authenticate: auth.requireUserOrToken` to allow sessions.
   router.use('/core', deps.authenticate ?? bearerAuth(deps.verifyToken));
 
   router.get(['/core/incidents', '/core/incidents.json'], async (req, res) => {
