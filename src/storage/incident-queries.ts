@@ -1,5 +1,5 @@
 // The read side: what pages and the API show, with people's names and the incident's channel.
-import { and, asc, eq, gt, gte, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { User } from '../domain/index.ts';
 import type { IncidentFilter, IncidentQueries, IncidentView, PeopleQueries } from '../usecases/ports.ts';
@@ -23,10 +23,14 @@ const reportedWithin = (filter: IncidentFilter): SQL[] => [
   ...(filter.to ? [lt(incidents.reportedAt, filter.to)] : []),
 ];
 
+// Every column but the generated search vector, which is large and only the database reads.
+const { search: _incidentSearch, ...incidentColumns } = getTableColumns(incidents);
+const { search: _timelineSearch, ...timelineColumns } = getTableColumns(timelineEntries);
+
 const incidentViews = (db: Db) =>
   db
     .select({
-      incident: incidents,
+      incident: incidentColumns,
       reporter: { name: reporter.name },
       lead: { name: lead.name },
       channel: slackChannels,
@@ -60,13 +64,9 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
     const search = incidentSearch(filter.q);
     if (search) conditions.push(search);
     if (after) {
-      // Keyset: strictly after the cursor in (reported_at desc, id desc) order.
-      conditions.push(
-        or(
-          lt(incidents.reportedAt, after.reportedAt),
-          and(eq(incidents.reportedAt, after.reportedAt), lt(incidents.id, after.id)),
-        ) as SQL,
-      );
+      // Keyset: strictly after the cursor in (reported_at desc, id desc) order. A row comparison,
+      // which PostgreSQL uses as an index bound (an OR of the two cases makes it walk from the top).
+      conditions.push(sql`(${incidents.reportedAt}, ${incidents.id}) < (${after.reportedAt}, ${after.id})`);
     }
     const rows = await incidentViews(db)
       .where(and(...conditions))
@@ -85,7 +85,7 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
 
   async timeline(incidentId, { includeHidden }) {
     const rows = await db
-      .select({ entry: timelineEntries, author: { name: author.name } })
+      .select({ entry: timelineColumns, author: { name: author.name } })
       .from(timelineEntries)
       .leftJoin(author, eq(author.id, timelineEntries.authorId))
       .where(

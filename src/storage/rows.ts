@@ -17,8 +17,9 @@ import {
 } from '../domain/index.ts';
 import type { actions, incidentEvents, incidents, timelineEntries } from './schema.ts';
 
-type IncidentRow = typeof incidents.$inferSelect;
-type TimelineRow = typeof timelineEntries.$inferSelect;
+// The generated search vectors are for the database's own use; reads leave them out.
+type IncidentRow = Omit<typeof incidents.$inferSelect, 'search'>;
+type TimelineRow = Omit<typeof timelineEntries.$inferSelect, 'search'>;
 type ActionRow = typeof actions.$inferSelect;
 type EventRow = typeof incidentEvents.$inferSelect;
 
