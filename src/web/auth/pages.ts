@@ -53,6 +53,7 @@ ${
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Incident Bot</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main id="main-content">
