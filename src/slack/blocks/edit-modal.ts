@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import { TITLE_MAX } from '../../domain/index.ts';
 import type { IncidentView } from '../../usecases/index.ts';
 import { EDIT_MODAL as ID } from '../ids.ts';
-import { plain, SEVERITY_OPTIONS, severityOption } from './select-options.ts';
+import { plain, severityInput } from './select-options.ts';
 
 const text = (
   blockId: string,
@@ -26,7 +26,6 @@ const text = (
 
 /** The edit form for an incident. */
 export const editModal = (incident: IncidentView): ModalView => {
-  const currentSeverity = severityOption(incident.severity);
   return {
     type: 'modal',
     callback_id: ID.callbackId,
@@ -49,18 +48,7 @@ export const editModal = (incident: IncidentView): ModalView => {
           ...(incident.lead ? { initial_user: incident.lead.slackId } : {}),
         },
       },
-      {
-        type: 'input',
-        block_id: ID.severity,
-        optional: true,
-        label: plain('Severity'),
-        element: {
-          type: 'static_select',
-          action_id: ID.severity,
-          options: SEVERITY_OPTIONS,
-          ...(currentSeverity ? { initial_option: currentSeverity } : {}),
-        },
-      },
+      severityInput(ID.severity, incident.severity),
     ],
   };
 };

@@ -3,7 +3,7 @@
 import type { ModalView } from '@slack/types';
 import { TITLE_MAX } from '../../domain/index.ts';
 import { REPORT_MODAL as ID } from '../ids.ts';
-import { option, plain, SEVERITY_OPTIONS } from './select-options.ts';
+import { option, plain, severityInput } from './select-options.ts';
 
 /** Slack's longest plain text input. */
 export const SLACK_INPUT_MAX = 3000;
@@ -76,17 +76,6 @@ export const reportModal = (prefill: { title: string }, context: ReportContext):
       label: plain('Lead'),
       element: { type: 'users_select', action_id: ID.lead, placeholder: plain('Who coordinates the response') },
     },
-    {
-      type: 'input',
-      block_id: ID.severity,
-      optional: true,
-      label: plain('Severity'),
-      element: {
-        type: 'static_select',
-        action_id: ID.severity,
-        options: SEVERITY_OPTIONS,
-        placeholder: plain('Choose when you know'),
-      },
-    },
+    severityInput(ID.severity, null),
   ],
 });

@@ -1,5 +1,5 @@
 // Options shared by the modals: severities and statuses as Slack select options.
-import type { PlainTextOption } from '@slack/types';
+import type { InputBlock, PlainTextOption } from '@slack/types';
 import { SEVERITIES, type Severity, STATUSES, type Status, severityLabel, statusLabel } from '../../domain/index.ts';
 
 /** Plain text, with emoji. */
@@ -21,3 +21,20 @@ export const severityOption = (severity: Severity | null): PlainTextOption | und
 /** The option for a status, to preselect it. */
 export const statusOption = (status: Status): PlainTextOption | undefined =>
   STATUS_OPTIONS.find((o) => o.value === status);
+
+/** The optional Severity select every form has; `block_id` = `action_id` = `id`, preset when known. */
+export const severityInput = (id: string, current: Severity | null): InputBlock => {
+  const initial = severityOption(current);
+  return {
+    type: 'input',
+    block_id: id,
+    optional: true,
+    label: plain('Severity'),
+    element: {
+      type: 'static_select',
+      action_id: id,
+      options: SEVERITY_OPTIONS,
+      ...(initial ? { initial_option: initial } : { placeholder: plain('Choose when you know') }),
+    },
+  };
+};

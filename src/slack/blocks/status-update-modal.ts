@@ -2,7 +2,7 @@
 import type { ModalView } from '@slack/types';
 import type { IncidentView } from '../../usecases/index.ts';
 import { UPDATE_MODAL as ID } from '../ids.ts';
-import { option, plain, SEVERITY_OPTIONS, STATUS_OPTIONS, severityOption, statusOption } from './select-options.ts';
+import { option, plain, STATUS_OPTIONS, severityInput, statusOption } from './select-options.ts';
 
 /** Minutes until the next update, as offered; "none" means no reminder. */
 export const NEXT_UPDATE_OPTIONS = [
@@ -21,7 +21,6 @@ export interface UpdateContext {
 
 /** The update form for an incident, preset to its current status and severity. */
 export const statusUpdateModal = (incident: IncidentView): ModalView => {
-  const currentSeverity = severityOption(incident.severity);
   const currentStatus = statusOption(incident.status);
   return {
     type: 'modal',
@@ -42,18 +41,7 @@ export const statusUpdateModal = (incident: IncidentView): ModalView => {
           ...(currentStatus ? { initial_option: currentStatus } : {}),
         },
       },
-      {
-        type: 'input',
-        block_id: ID.severity,
-        optional: true,
-        label: plain('Severity'),
-        element: {
-          type: 'static_select',
-          action_id: ID.severity,
-          options: SEVERITY_OPTIONS,
-          ...(currentSeverity ? { initial_option: currentSeverity } : {}),
-        },
-      },
+      severityInput(ID.severity, incident.severity),
       {
         type: 'input',
         block_id: ID.text,
