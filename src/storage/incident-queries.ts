@@ -112,10 +112,13 @@ export const createIncidentQueries = (db: Db): IncidentQueries => ({
   },
 
   async eventsSince(afterId, limit) {
+    const { txId: _txId, ...columns } = getTableColumns(incidentEvents);
     const rows = await db
-      .select()
+      .select(columns)
       .from(incidentEvents)
-      .where(gt(incidentEvents.id, afterId))
+      // Ids are handed out at insert, not at commit: only events whose transaction is older than
+      // every one still running are final, so none with a lower id can appear after them.
+      .where(and(gt(incidentEvents.id, afterId), sql`${incidentEvents.txId} < pg_snapshot_xmin(pg_current_snapshot())`))
       .orderBy(asc(incidentEvents.id))
       .limit(limit);
     return rows.map(toEvent);

@@ -21,7 +21,7 @@ import type { actions, incidentEvents, incidents, timelineEntries } from './sche
 type IncidentRow = Omit<typeof incidents.$inferSelect, 'search'>;
 type TimelineRow = Omit<typeof timelineEntries.$inferSelect, 'search'>;
 type ActionRow = typeof actions.$inferSelect;
-type EventRow = typeof incidentEvents.$inferSelect;
+type EventRow = Omit<typeof incidentEvents.$inferSelect, 'txId'>;
 
 const corrupt = (table: string, column: string, value: unknown): never => {
   throw new Error(`${table}.${column} holds an unknown value: ${JSON.stringify(value)}`);
