@@ -10,7 +10,7 @@ import {
   reportChatFailure,
   syncIncidentChat,
 } from '../usecases/index.ts';
-import type { QueueTuning } from './queue.ts';
+import { type QueueTuning, racingSetUp } from './queue.ts';
 
 const SYNC = 'slack-sync-incident';
 const SWEEP = 'slack-sync-sweep';
@@ -49,15 +49,17 @@ export const startChatSync = async (
   tuning: QueueTuning,
 ): Promise<ChatSyncJobs> => {
   const { logger } = deps;
-  await boss.createQueue(SYNC, {
-    name: SYNC,
-    // 'short': at most one waiting job per incident; a running one does not block the next.
-    policy: 'short',
-    retryLimit: tuning.retryLimit,
-    retryDelay: tuning.retryDelaySeconds,
-    retryBackoff: true,
-  });
-  await boss.createQueue(SWEEP, { name: SWEEP, policy: 'singleton' });
+  await racingSetUp(() =>
+    boss.createQueue(SYNC, {
+      name: SYNC,
+      // 'short': at most one waiting job per incident; a running one does not block the next.
+      policy: 'short',
+      retryLimit: tuning.retryLimit,
+      retryDelay: tuning.retryDelaySeconds,
+      retryBackoff: true,
+    }),
+  );
+  await racingSetUp(() => boss.createQueue(SWEEP, { name: SWEEP, policy: 'singleton' }));
 
   const send = (incidentId: number, startAfter?: number) =>
     boss.send(SYNC, { incidentId } satisfies SyncData, {
@@ -96,7 +98,7 @@ export const startChatSync = async (
   await boss.work(SWEEP, async () => {
     for (const incidentId of await deps.chatState.behind(SWEEP_BATCH)) await send(incidentId);
   });
-  await boss.schedule(SWEEP, '* * * * *');
+  await racingSetUp(() => boss.schedule(SWEEP, '* * * * *'));
 
   let next = 0;
   return {

@@ -10,7 +10,7 @@ import {
   type PeopleStore,
   rememberPerson,
 } from '../usecases/index.ts';
-import type { QueueTuning } from './queue.ts';
+import { type QueueTuning, racingSetUp } from './queue.ts';
 
 const LOOKUP = 'slack-people-lookup';
 // users.info is Tier 4 (100+ a minute, §5): two workers stay well inside it.
@@ -51,14 +51,16 @@ export const createPeopleJobs = (): PeopleJobs => {
 /** Creates the queue and its workers, and returns how to queue lookups. */
 const startPeopleLookups = async (boss: PgBoss, deps: PeopleJobDeps, tuning: QueueTuning): Promise<PeopleLookups> => {
   const { logger } = deps;
-  await boss.createQueue(LOOKUP, {
-    name: LOOKUP,
-    // 'short': at most one waiting lookup per person; a running one does not block the next.
-    policy: 'short',
-    retryLimit: tuning.retryLimit,
-    retryDelay: tuning.retryDelaySeconds,
-    retryBackoff: true,
-  });
+  await racingSetUp(() =>
+    boss.createQueue(LOOKUP, {
+      name: LOOKUP,
+      // 'short': at most one waiting lookup per person; a running one does not block the next.
+      policy: 'short',
+      retryLimit: tuning.retryLimit,
+      retryDelay: tuning.retryDelaySeconds,
+      retryBackoff: true,
+    }),
+  );
   const workerIds: string[] = [];
   for (let i = 0; i < WORKERS; i++) {
     const options = {

@@ -55,6 +55,27 @@ export const startBoss = async (database: JobDatabase, logger: Logger): Promise<
   }
 };
 
+const raced = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && CREATE_RACE.has(code);
+};
+
+/**
+ * Runs a pg-boss set-up call (createQueue, schedule) that replicas starting together may race on:
+ * each queue is a table partition, and two creating it at once can deadlock or collide. The loser
+ * tries again and finds the winner's work done.
+ */
+export const racingSetUp = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !raced(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+    }
+  }
+};
+
 /** Installs or upgrades the job queue's schema and stops (for `incident-bot migrate`). */
 export const installJobQueue = async (database: JobDatabase, logger: Logger): Promise<void> => {
   const boss = await startBoss(database, logger);

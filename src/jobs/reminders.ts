@@ -6,7 +6,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { type ReminderDeps, sendDueReminders } from '../usecases/index.ts';
-import type { QueueTuning } from './queue.ts';
+import { type QueueTuning, racingSetUp } from './queue.ts';
 
 const TICK = 'reminders-tick';
 const DEFAULT_TICK_SECONDS = 30;
@@ -26,7 +26,9 @@ export const startReminders = async (
 ): Promise<ReminderJobs> => {
   const { logger } = deps;
   const seconds = Math.max(1, Math.round(tuning.reminderTickSeconds ?? DEFAULT_TICK_SECONDS));
-  await boss.createQueue(TICK, { name: TICK, retryLimit: 0, expireInSeconds: Math.max(60, seconds * 10) });
+  await racingSetUp(() =>
+    boss.createQueue(TICK, { name: TICK, retryLimit: 0, expireInSeconds: Math.max(60, seconds * 10) }),
+  );
 
   const workerId = await boss.work(
     TICK,

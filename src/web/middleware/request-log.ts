@@ -17,8 +17,10 @@ export const requestLog = (logger: Logger) =>
       return id;
     },
     customLogLevel: (req, res, error) => {
-      if (error || res.statusCode >= 500) return 'error';
+      // Probes first: "not ready yet" (503 while migrating) is an answer, not an error, and a
+      // readiness probe asks every few seconds.
       if (req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics') return 'debug';
+      if (error || res.statusCode >= 500) return 'error';
       return 'info';
     },
     // Slack signatures and bearer tokens must never reach the logs.
