@@ -102,7 +102,7 @@ export const renderReport = (run: RunReport): string => {
   const rateHeld = fixed.bot.result.throughput >= s.rate * 0.95;
   const flowRow = (label: string, x: Summary) => `| ${label} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.max)} |`;
   const lines = [
-    `### ${run.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    `#### ${run.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     '',
     `Machine: ${run.machine}; PostgreSQL ${run.postgres} on the same host; load generator, bot and PostgreSQL share the cores.`,
     `Settings: ${s.rate} requests/s for ${s.duration} s over ${s.connections} connections (after ${s.warmup} s warm-up, not counted); saturation ${s.saturationDuration} s over ${s.saturationConnections} connections, unthrottled; ${s.pins} pinnable messages; ${s.submissions} report submissions.`,
