@@ -10,7 +10,7 @@ import {
   reportChatFailure,
   syncIncidentChat,
 } from '../usecases/index.ts';
-import { type QueueTuning, racingSetUp } from './queue.ts';
+import { type QueueTuning, racingSetUp, startWorkers } from './queue.ts';
 
 const SYNC = 'slack-sync-incident';
 const SWEEP = 'slack-sync-sweep';
@@ -67,46 +67,33 @@ export const startChatSync = async (
       ...(startAfter ? { startAfter } : {}),
     });
 
-  const workerIds: string[] = [];
-  for (let i = 0; i < WORKERS; i++) {
-    const options = {
-      batchSize: 1,
-      includeMetadata: true as const,
-      pollingIntervalSeconds: tuning.pollingIntervalSeconds,
-    };
-    workerIds.push(
-      await boss.work<SyncData>(SYNC, options, async ([job]) => {
-        if (!job) return;
-        const { incidentId } = job.data;
-        try {
-          const result = await syncIncidentChat(deps, {
-            incidentId,
-            // One lease holder per job run: two workers of this process must exclude each other too.
-            holder: `${deps.holder}:${job.id}`,
-          });
-          if (result === 'busy') await send(incidentId, BUSY_RETRY_SECONDS);
-        } catch (error) {
-          const last = job.retryCount >= job.retryLimit;
-          logger.warn({ err: error, incidentId, attempt: job.retryCount + 1, last }, 'Slack sync failed');
-          if (!last && !isPermanent(error)) throw error;
-          await reportChatFailure(deps, { incidentId, what: describeFailure(error) });
-        }
-      }),
-    );
-  }
+  const workers = await startWorkers<SyncData>(boss, SYNC, WORKERS, tuning, async (job) => {
+    const { incidentId } = job.data;
+    try {
+      const result = await syncIncidentChat(deps, {
+        incidentId,
+        // One lease holder per job run: two workers of this process must exclude each other too.
+        holder: `${deps.holder}:${job.id}`,
+      });
+      if (result === 'busy') await send(incidentId, BUSY_RETRY_SECONDS);
+    } catch (error) {
+      const last = job.retryCount >= job.retryLimit;
+      logger.warn({ err: error, incidentId, attempt: job.retryCount + 1, last }, 'Slack sync failed');
+      if (!last && !isPermanent(error)) throw error;
+      await reportChatFailure(deps, { incidentId, what: describeFailure(error) });
+    }
+  });
 
   await boss.work(SWEEP, async () => {
     for (const incidentId of await deps.chatState.behind(SWEEP_BATCH)) await send(incidentId);
   });
   await racingSetUp(() => boss.schedule(SWEEP, '* * * * *'));
 
-  let next = 0;
   return {
     async incidentChanged(incidentId) {
       await send(incidentId);
       // Wake one worker now instead of waiting for its next poll.
-      const id = workerIds[next++ % workerIds.length];
-      if (id) boss.notifyWorker(id);
+      workers.wake();
     },
   };
 };

@@ -10,7 +10,7 @@ import {
   type PeopleStore,
   rememberPerson,
 } from '../usecases/index.ts';
-import { type QueueTuning, racingSetUp } from './queue.ts';
+import { type QueueTuning, racingSetUp, startWorkers } from './queue.ts';
 
 const LOOKUP = 'slack-people-lookup';
 // users.info is Tier 4 (100+ a minute, §5): two workers stay well inside it.
@@ -61,37 +61,24 @@ const startPeopleLookups = async (boss: PgBoss, deps: PeopleJobDeps, tuning: Que
       retryBackoff: true,
     }),
   );
-  const workerIds: string[] = [];
-  for (let i = 0; i < WORKERS; i++) {
-    const options = {
-      batchSize: 1,
-      includeMetadata: true as const,
-      pollingIntervalSeconds: tuning.pollingIntervalSeconds,
-    };
-    workerIds.push(
-      await boss.work<LookupData>(LOOKUP, options, async ([job]) => {
-        if (!job) return;
-        const { userId } = job.data;
-        try {
-          const person = await rememberPerson(deps, userId);
-          if (!person) logger.info({ userId }, 'Slack does not know this user id; pages keep showing the id');
-        } catch (error) {
-          const last = job.retryCount >= job.retryLimit;
-          logger.warn({ err: error, userId, attempt: job.retryCount + 1, last }, 'looking up a Slack user failed');
-          // A missing scope or a revoked token will not fix itself: stop, the id shows until next time.
-          if (!(error instanceof ChatError && !error.retryable)) throw error;
-        }
-      }),
-    );
-  }
-  let next = 0;
+  const workers = await startWorkers<LookupData>(boss, LOOKUP, WORKERS, tuning, async (job) => {
+    const { userId } = job.data;
+    try {
+      const person = await rememberPerson(deps, userId);
+      if (!person) logger.info({ userId }, 'Slack does not know this user id; pages keep showing the id');
+    } catch (error) {
+      const last = job.retryCount >= job.retryLimit;
+      logger.warn({ err: error, userId, attempt: job.retryCount + 1, last }, 'looking up a Slack user failed');
+      // A missing scope or a revoked token will not fix itself: stop, the id shows until next time.
+      if (!(error instanceof ChatError && !error.retryable)) throw error;
+    }
+  });
   return {
     async lookUp(userIds) {
       for (const userId of userIds) {
         await boss.send(LOOKUP, { userId } satisfies LookupData, { singletonKey: userId });
       }
-      const id = workerIds[next++ % workerIds.length];
-      if (id && userIds.length > 0) boss.notifyWorker(id);
+      if (userIds.length > 0) workers.wake();
     },
   };
 };

@@ -81,3 +81,42 @@ export const installJobQueue = async (database: JobDatabase, logger: Logger): Pr
   const boss = await startBoss(database, logger);
   await boss.stop({ graceful: false, close: false });
 };
+
+/** Workers on one queue, and a way to wake one of them at once. */
+export interface WorkerPool {
+  /** Bypasses the next poll of one worker (round-robin), so a job just queued starts now. */
+  wake(): void;
+}
+
+/**
+ * Starts `count` workers taking one job at a time from `queue`. Polling is only the fallback
+ * (retries, jobs queued by a process that died); whoever queues a job wakes a worker.
+ */
+export const startWorkers = async <T extends object>(
+  boss: PgBoss,
+  queue: string,
+  count: number,
+  tuning: QueueTuning,
+  handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+): Promise<WorkerPool> => {
+  const options = {
+    batchSize: 1,
+    includeMetadata: true as const,
+    pollingIntervalSeconds: tuning.pollingIntervalSeconds,
+  };
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(
+      await boss.work<T>(queue, options, async ([job]) => {
+        if (job) await handle(job);
+      }),
+    );
+  }
+  let next = 0;
+  return {
+    wake() {
+      const id = ids[next++ % ids.length];
+      if (id) boss.notifyWorker(id);
+    },
+  };
+};

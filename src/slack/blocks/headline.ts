@@ -5,14 +5,13 @@ import type { IncidentView } from '../../usecases/index.ts';
 import { HEADLINE_ACTIONS } from '../ids.ts';
 import { incidentFields, incidentUrl, severityText, statusText } from './incident-fields.ts';
 import { channelLink, clip, escapeAndClip, escapeMrkdwn, link } from './mrkdwn.ts';
+import { plain } from './select-options.ts';
 
 /** A headline: blocks plus the plain fallback text notifications and screen readers use. */
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: KnownBlock[];
 }
-
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
 /** Where "Join channel" takes people: Slack opens the channel in the app or the browser. */
 export const channelUrl = (teamId: string | null, channelId: string): string =>

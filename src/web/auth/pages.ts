@@ -3,9 +3,7 @@
 import type { Request, Response } from 'express';
 import { sendProblem } from '../middleware/problem.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml } from '../render/escape.ts';
 
 /** Text that is already HTML (built with escapeHtml). */
 export interface Html {
