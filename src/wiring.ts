@@ -19,8 +19,9 @@ import { createSlackNotifier } from './slack/notifier.ts';
 import { createPeopleDirectory } from './slack/people-directory.ts';
 import { createSlackReminderNotifier } from './slack/reminder-notifier.ts';
 import { createApiTokens } from './storage/api-tokens.ts';
-import { createChatStateStore, createEventReceipts } from './storage/chat-state.ts';
+import { createChatStateStore } from './storage/chat-state.ts';
 import { type Database, openDatabase } from './storage/db.ts';
+import { createEventReceipts } from './storage/event-receipts.ts';
 import { createIncidentQueries, createPeopleQueries } from './storage/incident-queries.ts';
 import { createInsightsQueries } from './storage/insights-queries.ts';
 import { createLegacyQueries } from './storage/legacy-queries.ts';
@@ -58,6 +59,8 @@ export interface Service {
   stopJobs(): Promise<void>;
   /** Brings Slack up to date with an incident (queues its sync job); a no-op without Slack. */
   incidentChanged(incidentId: number): Promise<void>;
+  /** Resolves once the work started after answering Slack (events, modals) is done. */
+  slackSettled(): Promise<void>;
 }
 
 /** The Slack half of the service: endpoints for Slack's requests, and the sync jobs' dependencies. */
@@ -95,7 +98,7 @@ const slackParts = (
     directory: createPeopleDirectory(client),
     jobs: createPeopleJobs(),
   };
-  const router = createSlackEndpoints({
+  const endpoints = createSlackEndpoints({
     ...deps,
     botToken: slack.botToken,
     signingSecret: slack.signingSecret,
@@ -122,7 +125,7 @@ const slackParts = (
     chat: notifier,
     clock: deps.write.clock,
   };
-  return { router, syncDeps, reminders, people };
+  return { endpoints, syncDeps, reminders, people };
 };
 
 /** The people and channels of a fresh sandbox workspace. */
@@ -243,7 +246,7 @@ export const assembleService = (
     verifyToken: (token) => tokens.verify(token),
     mounts: [
       ...(sandbox ? [{ path: '/', handler: sandbox.sandbox.handler }] : []),
-      ...(slack ? [{ path: '/', handler: slack.router }] : []),
+      ...(slack ? [{ path: '/', handler: slack.endpoints.router }] : []),
     ],
   });
   return {
@@ -272,9 +275,18 @@ export const assembleService = (
         },
         tuning,
       );
+      // Events whose retry is due, or whose replica died before handling them.
+      slack.endpoints.inbox.startSweep(tuning.pollingIntervalSeconds);
     },
     incidentChanged,
+    slackSettled: async () => {
+      await slack?.endpoints.background.idle();
+    },
     async stopJobs() {
+      slack?.endpoints.inbox.stopSweep();
+      // Let events being handled finish (they may queue sync jobs); what is left waits in the database.
+      const drained = slack?.endpoints.background.idle();
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await boss?.stop({ graceful: true, timeout: 5_000, close: false });
       boss = null;
     },

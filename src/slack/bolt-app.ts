@@ -2,7 +2,9 @@
 // at the paths a Slack app configured for Monzo's Response already uses.
 import { App, ExpressReceiver } from '@slack/bolt';
 import express, { type Router } from 'express';
+import { type BackgroundWork, createBackgroundWork } from './background.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { createEventInbox, type EventInbox } from './event-inbox.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
 import { slackRequestGuard } from './request-guard.ts';
 
@@ -10,7 +12,7 @@ import { slackRequestGuard } from './request-guard.ts';
 export const SLACK_PATHS = ['/slack/events', '/slack/slash_command', '/slack/action', '/slack/event'] as const;
 
 /** What the Slack endpoints need beyond the listeners' dependencies. */
-export interface SlackEndpointOptions extends ListenerDeps {
+export interface SlackEndpointOptions extends Omit<ListenerDeps, 'background'> {
   readonly botToken: string;
   readonly signingSecret: string;
   readonly teamId: string | null;
@@ -20,16 +22,30 @@ export interface SlackEndpointOptions extends ListenerDeps {
   readonly now: () => number;
 }
 
-/** An Express router serving every Slack path. */
-export const createSlackEndpoints = (options: SlackEndpointOptions): Router => {
+/** The Slack endpoints, and the work they leave running after answering. */
+export interface SlackEndpoints {
+  /** Serves every Slack path. */
+  readonly router: Router;
+  /** Events stored and waiting or being handled; its sweep runs with the other background jobs. */
+  readonly inbox: EventInbox;
+  /** Events being handled and modals being opened after the answer went out. */
+  readonly background: BackgroundWork;
+}
+
+/** Bolt behind the request guard and the event inbox. */
+export const createSlackEndpoints = (options: SlackEndpointOptions): SlackEndpoints => {
   const logger = boltLogger(options.logger);
+  const background = createBackgroundWork((error) =>
+    options.logger.error({ err: error }, 'Slack work after the answer failed'),
+  );
   const receiver = new ExpressReceiver({
     // The guard in front has verified the signature on the raw bytes already.
     signingSecret: 'verified-by-request-guard',
     signatureVerification: false,
     endpoints: Object.fromEntries(SLACK_PATHS.map((path) => [path, path])),
-    // Answer only after the listener has finished, so an event is acknowledged once it is stored;
-    // a crash before that makes Slack deliver it again instead of losing it.
+    // Answer only after the listener has finished: a form's errors, a command's reply go in the
+    // answer. Events never get here (the inbox answers them once stored); what a listener may do
+    // after answering (opening a modal) it starts as background work.
     processBeforeResponse: true,
     router: express.Router(),
     logger,
@@ -42,9 +58,17 @@ export const createSlackEndpoints = (options: SlackEndpointOptions): Router => {
     // must still be taken in (Bolt drops events it cannot authorize).
     authorize: async () => ({ botToken: options.botToken, botUserId: await options.botUserId() }),
   });
-  registerListeners(app, options);
+  registerListeners(app, { ...options, background });
+  const inbox = createEventInbox({
+    receipts: options.receipts,
+    // Bolt runs the stored event through the same middleware and listeners as one it received;
+    // the answer has gone out already, so there is nothing to acknowledge.
+    handle: (body) => app.processEvent({ body, ack: async () => {} }),
+    background,
+    logger: options.logger,
+  });
   const router = express.Router();
-  router.use([...SLACK_PATHS], ...slackRequestGuard(options));
+  router.use([...SLACK_PATHS], ...slackRequestGuard(options), inbox.takeIn);
   router.use(receiver.router);
-  return router;
+  return { router, inbox, background };
 };

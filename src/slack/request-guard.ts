@@ -73,6 +73,8 @@ export const slackRequestGuard = (options: GuardOptions): RequestHandler[] => [
     // Bolt reads the raw body from here instead of the (already consumed) stream, and only
     // recognises the bare form media type, so drop any charset suffix.
     Object.assign(req, { rawBody });
+    // The event inbox reads the parsed body from here (Bolt parses its own copy).
+    res.locals.slackBody = body;
     if (mediaType(req) === FORM) req.headers['content-type'] = FORM;
     req.body = undefined;
     next();

@@ -1,10 +1,10 @@
 // Slack-owned state per incident: the channel, the messages the bot edits, and sync progress.
 // Each method is one short statement so a Slack id is durable the moment Slack hands it over.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { ChatStateStore, ChatStep, ChatSyncState, EventReceipts } from '../usecases/chat-ports.ts';
+import type { ChatStateStore, ChatStep, ChatSyncState } from '../usecases/chat-ports.ts';
 import type { Db } from './db.ts';
 import { rawRows } from './raw-rows.ts';
-import { incidentEvents, slackChannels, slackEventReceipts, slackMessages, slackSync } from './schema.ts';
+import { incidentEvents, slackChannels, slackMessages, slackSync } from './schema.ts';
 
 const STEPS: readonly ChatStep[] = ['channel-requested', 'channel-prepared', 'opening-posted', 'reporter-told'];
 const isStep = (value: string): value is ChatStep =>
@@ -158,29 +158,3 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
     },
   };
 };
-
-// Handling takes well under Slack's 3 s; a claim this old without completion belongs to a replica
-// that died, and Slack's retries (after about 1 and 5 minutes) may take it over.
-const STALE_CLAIM = sql`interval '10 seconds'`;
-
-/** Slack event receipts on the service's database; the primary key makes claiming atomic. */
-export const createEventReceipts = (db: Db): EventReceipts => ({
-  async claim(eventId) {
-    const claimed = await db
-      .insert(slackEventReceipts)
-      .values({ eventId })
-      .onConflictDoUpdate({
-        target: slackEventReceipts.eventId,
-        set: { receivedAt: sql`now()` },
-        setWhere: sql`${slackEventReceipts.doneAt} is null and ${slackEventReceipts.receivedAt} < now() - ${STALE_CLAIM}`,
-      })
-      .returning({ id: slackEventReceipts.eventId });
-    return claimed.length === 1;
-  },
-  async complete(eventId) {
-    await db.update(slackEventReceipts).set({ doneAt: sql`now()` }).where(eq(slackEventReceipts.eventId, eventId));
-  },
-  async release(eventId) {
-    await db.delete(slackEventReceipts).where(eq(slackEventReceipts.eventId, eventId));
-  },
-});

@@ -228,17 +228,33 @@ export const webSessions = pgTable(
   (t) => [index('web_sessions_expiry').on(t.expiresAt)],
 );
 
-/** Slack event ids already taken in: a redelivery finds its id here and is dropped. */
+/**
+ * Slack deliveries taken in: events (kept with their body until handled, so the answer to Slack can
+ * go out as soon as one is stored) and button clicks (the key only). A redelivery finds its key here.
+ */
 export const slackEventReceipts = pgTable(
   'slack_event_receipts',
   {
     eventId: text('event_id').primaryKey(),
     receivedAt: utc('received_at').notNull().defaultNow(),
-    // Null while a replica is handling it: a claim that is never completed (the replica died)
-    // goes stale, and Slack's next retry may take it over.
+    // Null while being handled or waiting for a retry.
     doneAt: utc('done_at'),
+    // The event as Slack sent it, while it is not handled yet (null for clicks, and once done).
+    body: jsonb('body'),
+    attempts: integer('attempts').notNull().default(1),
+    // Until then the replica that claimed it is handling it (or it waits to be retried); after
+    // that anyone may take it over: its replica died, or its retry is due.
+    leaseUntil: utc('lease_until')
+      .notNull()
+      .default(sql`now() + interval '10 seconds'`),
+    lastError: text('last_error'),
   },
-  (t) => [index('slack_event_receipts_age').on(t.receivedAt)],
+  (t) => [
+    index('slack_event_receipts_age').on(t.receivedAt),
+    index('slack_event_receipts_due')
+      .on(t.leaseUntil)
+      .where(sql`${t.doneAt} is null and ${t.body} is not null`),
+  ],
 );
 
 /** API tokens. Only a SHA-256 of the secret part is kept; the token is shown once, at creation. */

@@ -106,15 +106,38 @@ export interface ChatNotifier {
   reportFailure(userId: string, incident: IncidentView, what: string): Promise<void>;
 }
 
-/** Slack event ids already taken in, so a redelivered event changes nothing. */
+/** An event taken in and not yet handled, as the inbox hands it out. */
+export interface InboxEvent {
+  readonly key: string;
+  /** The event as the chat platform sent it. */
+  readonly payload: unknown;
+  /** How many times it has been handed out, this one included. */
+  readonly attempts: number;
+}
+
+/**
+ * Deliveries from the chat platform already taken in, so a redelivered one changes nothing; events
+ * are kept with their payload until handled, so they can be acknowledged as soon as they are stored.
+ * A claim is a lease: held while being handled, taken over once it runs out (its replica died).
+ */
 export interface EventReceipts {
   /**
-   * True when this delivery should be handled: the first time an id is claimed, or when an earlier
+   * True when this delivery should be handled: the first time a key is claimed, or when an earlier
    * claim was never completed and has gone stale (its replica died mid-way). Atomic across replicas.
    */
   claim(eventId: string): Promise<boolean>;
-  /** Marks an id handled: every later delivery is dropped. */
+  /** Marks a key handled: every later delivery is dropped. */
   complete(eventId: string): Promise<void>;
-  /** Gives an id back when handling failed, so Slack's next retry is processed. */
+  /** Gives a key back when handling failed, so the next delivery is processed. */
   release(eventId: string): Promise<void>;
+  /** Stores an event and claims it, like `claim`; false when it was taken in already. */
+  accept(eventId: string, payload: unknown): Promise<boolean>;
+  /** Handling failed: hand it out again after `delaySeconds`. */
+  retryLater(eventId: string, error: string, delaySeconds: number): Promise<void>;
+  /** Handling failed for the last time: keep the error, stop trying. */
+  giveUp(eventId: string, error: string): Promise<void>;
+  /** Claims up to `limit` stored events that are due: their retry time came, or their lease ran out. */
+  takeDue(limit: number): Promise<InboxEvent[]>;
+  /** Forgets handled deliveries older than `hours` (Slack redelivers within the hour). */
+  prune(hours: number): Promise<number>;
 }

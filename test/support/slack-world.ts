@@ -34,7 +34,7 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
   });
   slack.setRequestUrl(`${bot.baseUrl}/slack/events`);
   return {
-    slack,
+    slack: settlingAfterEachAction(slack, () => bot.slackSettled()),
     bot,
     people: { alice, bob, carol },
     channels: { incidents, reports, general },
@@ -44,6 +44,27 @@ export const startSlackWorld = async (env: Record<string, string> = {}): Promise
     },
   };
 };
+
+/**
+ * The bot answers Slack before it handles an event or opens a modal, as it should; a test acts and
+ * then checks, so every sandbox action (anything async: a pin, a message, a command) also waits
+ * until the bot has finished what that action started.
+ */
+const settlingAfterEachAction = (slack: SandboxSlack, settled: () => Promise<void>): SandboxSlack =>
+  new Proxy(slack, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then(async (answer: unknown) => {
+          await settled();
+          return answer;
+        });
+      };
+    },
+  });
 
 type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
 

@@ -1,10 +1,10 @@
 // Slack-owned state on the real database: leases exclude each other across holders, Slack ids and
-// steps are kept once, event receipts are claimed once, and the sweep finds only incidents whose
-// Slack side fell behind and that nobody is working on.
+// steps are kept once, and the sweep finds only incidents whose Slack side fell behind and that
+// nobody is working on.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createChatStateStore, createEventReceipts } from '../../../src/storage/chat-state.ts';
+import { createChatStateStore } from '../../../src/storage/chat-state.ts';
 import { declareIncident } from '../../../src/usecases/declare-incident.ts';
 import { setSeverity } from '../../../src/usecases/index.ts';
 import { ALICE, type Harness, openHarness } from '../../support/storage-harness.ts';
@@ -56,26 +56,6 @@ describe('chat state store', () => {
     assert.equal(await store.renameChannel('C0FIRST0001', 'inc-renamed'), true);
     assert.equal((await store.load(id)).channel?.name, 'inc-renamed');
     assert.equal(await store.renameChannel('C0NOTOURS01', 'x'), false);
-  });
-
-  it('claims a Slack event id once, even when claimed concurrently, and can give it back', async () => {
-    const receipts = createEventReceipts(h.db);
-    const claims = await Promise.all([1, 2, 3].map(() => receipts.claim('Ev0123456789')));
-    assert.equal(claims.filter(Boolean).length, 1);
-    await receipts.release('Ev0123456789');
-    assert.equal(await receipts.claim('Ev0123456789'), true);
-  });
-
-  it('lets a later delivery take over a claim whose replica died before completing it, never a completed one', async () => {
-    const receipts = createEventReceipts(h.db);
-    assert.equal(await receipts.claim('Ev0DIED00001'), true);
-    assert.equal(await receipts.claim('Ev0DIED00001'), false, 'a retry while it is being handled is dropped');
-    await receipts.claim('Ev0DONE00001');
-    await receipts.complete('Ev0DONE00001');
-    // Slack's next retry comes a minute later.
-    await h.db.execute(sql`update slack_event_receipts set received_at = now() - interval '1 minute'`);
-    assert.equal(await receipts.claim('Ev0DIED00001'), true, 'the stale claim is taken over');
-    assert.equal(await receipts.claim('Ev0DONE00001'), false, 'a handled event stays handled');
   });
 
   it('sweeps incidents whose Slack side is behind, skipping busy, failed and up-to-date ones', async () => {

@@ -1,6 +1,6 @@
 // `/incident …`. In an incident channel, a command word runs that command (`/incident sev 2`);
 // anything else — and everything outside incident channels — opens the report modal, with the
-// text as the title. The modal opens while the trigger id is fresh (3 s, once; §2.2).
+// text as the title. The modal opens right after the answer, while the trigger id is fresh (3 s, once; §2.2).
 import type { App } from '@slack/bolt';
 import { reportModal } from '../../blocks/report-modal.ts';
 import { splitCommand } from '../../commands/parse.ts';
@@ -49,18 +49,22 @@ export const registerIncidentCommand = (app: App, deps: ListenerDeps): void => {
       if (result.say) await client.chat.postMessage({ channel: command.channel_id, text: result.say });
       return;
     }
+    // Answer first, then open the modal: a slow views.open must not push the answer past Slack's
+    // 3 s, and a command stores nothing, so nothing is lost by answering before it is done.
     await ack();
     const view = reportModal(
       { title: command.text.trim() },
       { channelId: command.channel_id, responseUrl: command.response_url },
     );
-    try {
-      await client.views.open({ trigger_id: command.trigger_id, view });
-    } catch (error) {
-      const code = slackErrorCode(error) ?? 'unavailable';
-      deps.logger.warn({ code, user: command.user_id }, 'could not open the report modal');
-      const retry = code.endsWith('trigger_id') ? 'Slack took too long to open the form' : `Slack said ${code}`;
-      await respond(ephemeral(`:warning: ${retry}. Please run \`/incident\` again.`));
-    }
+    deps.background.run(async () => {
+      try {
+        await client.views.open({ trigger_id: command.trigger_id, view });
+      } catch (error) {
+        const code = slackErrorCode(error) ?? 'unavailable';
+        deps.logger.warn({ code, user: command.user_id }, 'could not open the report modal');
+        const retry = code.endsWith('trigger_id') ? 'Slack took too long to open the form' : `Slack said ${code}`;
+        await respond(ephemeral(`:warning: ${retry}. Please run \`/incident\` again.`));
+      }
+    });
   });
 };

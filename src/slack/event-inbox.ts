@@ -1,0 +1,123 @@
+// Slack events are answered as soon as they are stored, and handled right after. Slack wants an
+// answer within 3 s and retries what it thinks was missed; handling a pin takes several database
+// round trips, and a burst of them would make every answer wait for all of them. So an event is
+// claimed and stored in one statement (a redelivery finds its id and is dropped), answered, then
+// handled on this replica in the order it arrived per channel. If handling fails it is retried with
+// backoff; if this replica dies first, its lease runs out and any replica's sweep takes it over.
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { EventReceipts, InboxEvent } from '../usecases/index.ts';
+import type { BackgroundWork } from './background.ts';
+
+/** What the inbox needs. */
+export interface EventInboxDeps {
+  readonly receipts: EventReceipts;
+  /** Runs the event through the listeners; rejects when it should be tried again. */
+  readonly handle: (body: Record<string, unknown>) => Promise<void>;
+  readonly background: BackgroundWork;
+  readonly logger: Logger;
+}
+
+/** Slack events in, listeners out. */
+export interface EventInbox {
+  /** Express handler behind the request guard: takes in `event_callback` bodies, passes the rest on. */
+  readonly takeIn: RequestHandler;
+  /** Starts looking for events whose retry is due or whose replica died, every `seconds`. */
+  startSweep(seconds: number): void;
+  stopSweep(): void;
+}
+
+const MAX_ATTEMPTS = 5;
+// Handled at once up to this many; beyond, an event waits in the database for a sweep (10 s at most).
+const MAX_RUNNING = 200;
+const SWEEP_BATCH = 50;
+// Slack redelivers within the hour; keys of handled events are kept for a day.
+const KEEP_HOURS = 24;
+
+const retryDelaySeconds = (attempts: number): number => Math.min(300, 5 * 2 ** (attempts - 1));
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+
+/** Events in one channel are handled one after another, in arrival order (a pin, then its unpin). */
+const orderKey = (body: Record<string, unknown>): string => {
+  const event = record(body.event);
+  const candidates = [event?.channel, record(event?.channel)?.id, record(event?.item)?.channel, event?.channel_id];
+  return candidates.find((c): c is string => typeof c === 'string') ?? 'workspace';
+};
+
+/** Creates the inbox; `takeIn` goes in front of Bolt's receiver. */
+export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
+  const { receipts, logger, background } = deps;
+  const tails = new Map<string, Promise<void>>();
+
+  const attempt = async ({ key, payload, attempts }: InboxEvent): Promise<void> => {
+    const body = record(payload) ?? {};
+    try {
+      await deps.handle(body);
+      await receipts.complete(key);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempts >= MAX_ATTEMPTS) {
+        logger.error({ err: error, eventId: key, attempts }, 'giving up on a Slack event');
+        await receipts.giveUp(key, message);
+        return;
+      }
+      const delay = retryDelaySeconds(attempts);
+      logger.warn({ err: error, eventId: key, attempts, retryInSeconds: delay }, 'a Slack event failed; retrying');
+      await receipts.retryLater(key, message, delay);
+    }
+  };
+
+  const dispatch = (event: InboxEvent): void => {
+    const order = orderKey(record(event.payload) ?? {});
+    const previous = tails.get(order) ?? Promise.resolve();
+    const mine = previous.then(() => attempt(event));
+    const tail = mine.catch(() => {});
+    tails.set(order, tail);
+    background.run(async () => {
+      await mine;
+      if (tails.get(order) === tail) tails.delete(order);
+    });
+  };
+
+  const takeIn: RequestHandler = async (_req, res, next) => {
+    const body = record(res.locals.slackBody);
+    if (body?.type !== 'event_callback' || typeof body.event_id !== 'string') return next();
+    const key = body.event_id;
+    let fresh: boolean;
+    try {
+      fresh = await deps.receipts.accept(key, body);
+    } catch (error) {
+      // Not stored: let Slack deliver it again.
+      logger.error({ err: error, eventId: key }, 'could not store a Slack event');
+      res.status(500).type('text/plain').send('Could not store the event');
+      return;
+    }
+    res.status(200).end();
+    if (!fresh) logger.debug({ eventId: key }, 'dropped a repeated Slack event');
+    else if (background.running < MAX_RUNNING) dispatch({ key, payload: body, attempts: 1 });
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let sweeps = 0;
+  const sweep = async () => {
+    if (background.running >= MAX_RUNNING / 2) return;
+    for (const event of await receipts.takeDue(SWEEP_BATCH)) dispatch(event);
+    // Once in a while, forget old handled ones (any replica may; the delete is idempotent).
+    if (sweeps++ % 100 === 0) await receipts.prune(KEEP_HOURS);
+  };
+  return {
+    takeIn,
+    startSweep(seconds) {
+      timer ??= setInterval(() => {
+        sweep().catch((error: unknown) => logger.warn({ err: error }, 'Slack event sweep failed'));
+      }, seconds * 1000);
+      timer.unref();
+    },
+    stopSweep() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
+};
