@@ -6,6 +6,8 @@
 //        [--saturation-duration 10] [--saturation-connections 20] [--submissions 50] [--no-readme]
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +30,8 @@ const { values: flags } = parseArgs({
     pins: { type: 'string', default: '300' },
     submissions: { type: 'string', default: '50' },
     'no-readme': { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of the bench process during the bot's fixed-rate phase to this file.
+    profile: { type: 'string' },
   },
 });
 
@@ -84,7 +88,13 @@ type LoadGenerator = ReturnType<typeof startLoadGenerator>;
 const declare = async (world: BenchWorld, title: string) => {
   const { slack, people, channels } = world;
   const before = new Set(slack.channels().map((c) => c.id));
+  const opened = slack.openViews(people.alice).length;
   await slack.slashCommand({ user: people.alice, channel: channels.general, text: title });
+  // The bot answers the command, then opens the modal.
+  await waitFor(() => slack.openViews(people.alice).length > opened, 'the report modal', {
+    everyMs: 2,
+    timeoutMs: 10_000,
+  });
   const view = slack.openViews(people.alice).at(-1);
   if (!view) throw new Error('the report modal did not open');
   const values = { title, kind: 'live', summary: 'Checkout requests time out', lead: people.bob, severity: 'major' };
@@ -116,10 +126,15 @@ const declare = async (world: BenchWorld, title: string) => {
 /** Runs one phase against `url`, with the bench process's CPU time and event-loop delay alongside. */
 const phase = async (
   load: LoadGenerator,
-  o: { target: Target; name: string; url: string; bodies: readonly SlackBody[]; secret: string } & Omit<
-    LoadRun,
-    'type' | 'url' | 'pool'
-  >,
+  o: {
+    target: Target;
+    name: string;
+    url: string;
+    bodies: readonly SlackBody[];
+    secret: string;
+    drain?: () => Promise<{ pendingAtEnd: number; drainedMs: number }>;
+    profile?: string | undefined;
+  } & Omit<LoadRun, 'type' | 'url' | 'pool'>,
 ): Promise<PhaseReport> => {
   const pool = signAll(o.bodies, o.secret, new URL(o.url).pathname);
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -128,6 +143,12 @@ const phase = async (
   log(
     `${o.name} → ${o.target}: ${o.overallRate ? `${o.overallRate}/s` : 'unthrottled'}, ${o.connections} connections, ${o.durationSeconds}s`,
   );
+  const profiler = o.profile ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const result = await load.run({
     url: o.url,
     connections: o.connections,
@@ -136,8 +157,19 @@ const phase = async (
     pool,
   });
   loop.disable();
+  if (profiler && o.profile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(o.profile, JSON.stringify(profile));
+    profiler.disconnect();
+    log(`   CPU profile written to ${o.profile}`);
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  // The bot answers events once stored and handles them after: the work left when the load stops
+  // is timed until done, and its CPU counted, so early answers do not hide work.
+  const drained = o.drain ? await o.drain() : undefined;
+  const cpuAll = process.cpuUsage(cpuBefore);
+  const cpuAllMs = (cpuAll.user + cpuAll.system) / 1000;
   log(
     `   ${result.ok}/${result.responses} 2xx, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, ${Math.round(result.throughput)}/s, errors ${result.errors}, timeouts ${result.timeouts}`,
   );
@@ -146,10 +178,33 @@ const phase = async (
     name: o.name,
     result,
     cpuMsPerRequest: result.responses ? cpuMs / result.responses : Number.NaN,
+    ...(drained
+      ? { backlog: { ...drained, cpuMsPerRequest: result.responses ? cpuAllMs / result.responses : Number.NaN } }
+      : {}),
     cpuShare: cpuMs / (result.seconds * 1000),
     loopDelayP99Ms: loop.percentile(99) / 1e6,
     loadAverage: loadavg()[0] ?? Number.NaN,
   };
+};
+
+/** Waits until every event the bot answered is handled and its background work is done. */
+const drainBot = async (world: BenchWorld) => {
+  const started = performance.now();
+  const pending = async () =>
+    (
+      (
+        await world.service.database.executeSql(
+          'select count(*)::int as n from slack_event_receipts where done_at is null and body is not null',
+        )
+      ).rows[0] as { n: number }
+    ).n;
+  const pendingAtEnd = await pending();
+  await waitFor(async () => (await pending()) === 0, 'the bot to handle every event it answered', {
+    everyMs: 20,
+    timeoutMs: 300_000,
+  });
+  await world.service.slackSettled();
+  return { pendingAtEnd, drainedMs: performance.now() - started };
 };
 
 /** Counters on the Slack side that say whether the bot really did the work behind each 200. */
@@ -157,8 +212,11 @@ const slackSide = async (world: BenchWorld, incidentId: number) => {
   const opens = world.slack.calls('views.open');
   const responses = world.slack.ephemerals().filter((e) => e.via === 'response_url');
   const timeline = await world.service.read.queries.timeline(incidentId, { includeHidden: true });
-  const receipts = (await world.service.database.executeSql('select count(*)::int as n from slack_event_receipts'))
-    .rows[0] as { n: number };
+  const receipts = (
+    await world.service.database.executeSql(
+      'select count(*)::int as n, (count(*) filter (where last_error is not null))::int as failed from slack_event_receipts',
+    )
+  ).rows[0] as { n: number; failed: number };
   return {
     viewsOpened: opens.filter((c) => c.ok).length,
     viewsFailed: opens.filter((c) => !c.ok).length,
@@ -166,6 +224,7 @@ const slackSide = async (world: BenchWorld, incidentId: number) => {
     ephemeralsViaResponseUrl: responses.length,
     pinEntries: timeline.filter((e) => e.source === 'pin').length,
     eventReceipts: receipts.n,
+    eventsFailed: receipts.failed,
   };
 };
 
@@ -255,6 +314,7 @@ const main = async () => {
           connections: settings.connections,
           durationSeconds: settings.duration,
           overallRate: settings.rate,
+          ...(target === 'bot' ? { drain: () => drainBot(world), profile: flags.profile } : {}),
         }),
       );
       await pause(2_000);
@@ -270,6 +330,7 @@ const main = async () => {
           secret,
           connections: settings.saturationConnections,
           durationSeconds: settings.saturationDuration,
+          ...(target === 'bot' ? { drain: () => drainBot(world) } : {}),
         }),
       );
       await pause(2_000);

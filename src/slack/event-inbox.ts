@@ -29,7 +29,7 @@ export interface EventInbox {
 
 const MAX_ATTEMPTS = 5;
 // Handled at once up to this many; beyond, an event waits in the database for a sweep (10 s at most).
-const MAX_RUNNING = 200;
+const MAX_RUNNING = 1_000;
 const SWEEP_BATCH = 50;
 // Slack redelivers within the hour; keys of handled events are kept for a day.
 const KEEP_HOURS = 24;
@@ -102,16 +102,27 @@ export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
   let timer: NodeJS.Timeout | undefined;
   let sweeps = 0;
   const sweep = async () => {
-    if (background.running >= MAX_RUNNING / 2) return;
-    for (const event of await receipts.takeDue(SWEEP_BATCH)) dispatch(event);
+    // Take what is due in batches while there is room, so a backlog drains at the rate it is handled.
+    while (background.running < MAX_RUNNING / 2) {
+      const due = await receipts.takeDue(SWEEP_BATCH);
+      for (const event of due) dispatch(event);
+      if (due.length < SWEEP_BATCH) break;
+    }
     // Once in a while, forget old handled ones (any replica may; the delete is idempotent).
     if (sweeps++ % 100 === 0) await receipts.prune(KEEP_HOURS);
   };
   return {
     takeIn,
     startSweep(seconds) {
+      let sweeping = false;
       timer ??= setInterval(() => {
-        sweep().catch((error: unknown) => logger.warn({ err: error }, 'Slack event sweep failed'));
+        if (sweeping) return;
+        sweeping = true;
+        sweep()
+          .catch((error: unknown) => logger.warn({ err: error }, 'Slack event sweep failed'))
+          .finally(() => {
+            sweeping = false;
+          });
       }, seconds * 1000);
       timer.unref();
     },

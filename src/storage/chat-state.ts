@@ -1,10 +1,14 @@
 // Slack-owned state per incident: the channel, the messages the bot edits, and sync progress.
 // Each method is one short statement so a Slack id is durable the moment Slack hands it over.
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ChatStateStore, ChatStep, ChatSyncState } from '../usecases/chat-ports.ts';
 import type { Db } from './db.ts';
 import { rawRows } from './raw-rows.ts';
-import { incidentEvents, slackChannels, slackMessages, slackSync } from './schema.ts';
+import { toTimelineEntry } from './rows.ts';
+import { incidentEvents, slackChannels, slackMessages, slackSync, timelineEntries } from './schema.ts';
+
+// The generated search vector is the database's own; reads leave it out.
+const { search: _search, ...capturedColumns } = getTableColumns(timelineEntries);
 
 const STEPS: readonly ChatStep[] = ['channel-requested', 'channel-prepared', 'opening-posted', 'reporter-told'];
 const isStep = (value: string): value is ChatStep =>
@@ -127,6 +131,22 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
         .from(slackChannels)
         .where(eq(slackChannels.channelId, channelId));
       return row?.incidentId ?? null;
+    },
+    async messageOnTimeline(channelId, ts) {
+      const [row] = await db
+        .select({ incidentId: slackChannels.incidentId, entry: capturedColumns })
+        .from(slackChannels)
+        .leftJoin(
+          timelineEntries,
+          and(
+            eq(timelineEntries.incidentId, slackChannels.incidentId),
+            eq(timelineEntries.slackChannelId, slackChannels.channelId),
+            eq(timelineEntries.slackTs, ts),
+          ),
+        )
+        .where(eq(slackChannels.channelId, channelId));
+      if (!row) return null;
+      return { incidentId: row.incidentId, entry: row.entry ? toTimelineEntry(row.entry) : null };
     },
     async renameChannel(channelId, name) {
       const renamed = await db

@@ -6,7 +6,7 @@ import type { Outcome, WriteDeps } from './ports.ts';
 
 /** Writes that start from a chat channel and so must first find the channel's incident. */
 export interface ChannelWriteDeps extends WriteDeps {
-  readonly chatState: Pick<ChatStateStore, 'incidentForChannel'>;
+  readonly chatState: Pick<ChatStateStore, 'messageOnTimeline'>;
 }
 
 /** A chat message someone marked as part of the story (pinned, reacted to, or sent by shortcut). */
@@ -27,8 +27,11 @@ export const captureMessage = async (
   deps: ChannelWriteDeps,
   input: CaptureMessageInput,
 ): Promise<Outcome<TimelineEntry | null>> => {
-  const incidentId = await deps.chatState.incidentForChannel(input.message.channelId);
-  if (incidentId === null) return NOTHING;
+  const found = await deps.chatState.messageOnTimeline(input.message.channelId, input.message.ts);
+  if (found === null) return NOTHING;
+  // Captured already and showing (a redelivery, pinned and reacted to): nothing to write.
+  if (found.entry && !found.entry.hidden) return { value: found.entry, events: [] };
+  const { incidentId } = found;
   const { text, authorId, at, ...slack } = input.message;
   // A message that is only a file still belongs on the timeline; name the files so the entry reads.
   const fileNames = (slack.files ?? []).map((file) => file.name ?? 'file').join(', ');
@@ -53,8 +56,10 @@ export const releaseMessage = async (
   deps: ChannelWriteDeps,
   input: { readonly channelId: string; readonly ts: string; readonly actor: Actor },
 ): Promise<Outcome<TimelineEntry | null>> => {
-  const incidentId = await deps.chatState.incidentForChannel(input.channelId);
-  if (incidentId === null) return NOTHING;
+  const found = await deps.chatState.messageOnTimeline(input.channelId, input.ts);
+  // Never captured, or hidden already (a redelivered unpin): nothing to write.
+  if (found === null || !found.entry || found.entry.hidden) return NOTHING;
+  const { incidentId } = found;
   const target = { slack: { channelId: input.channelId, ts: input.ts } };
   try {
     return await hideTimelineEntry(deps, { incidentId, target, hidden: true, actor: input.actor });

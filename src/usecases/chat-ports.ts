@@ -1,6 +1,7 @@
 // What keeping the chat side of an incident in step needs. The core names capabilities (a channel,
 // a headline, telling the reporter); src/slack implements them for Slack and src/storage remembers
 // which of them are done, so every effect happens once however often a job retries.
+import type { TimelineEntry } from '../domain/index.ts';
 import type { IncidentView } from './ports.ts';
 
 /** The incident's own chat channel. */
@@ -65,6 +66,11 @@ export interface ChatStateStore {
   latestEventId(incidentId: number): Promise<number>;
   /** The incident whose channel this is, if any. */
   incidentForChannel(channelId: string): Promise<number | null>;
+  /**
+   * In one read: the incident whose channel this is (null if none), and the timeline entry the
+   * message already has there, so capturing a message twice costs no transaction.
+   */
+  messageOnTimeline(channelId: string, ts: string): Promise<{ incidentId: number; entry: TimelineEntry | null } | null>;
   renameChannel(channelId: string, name: string): Promise<boolean>;
   /** Incidents whose chat is behind their events (a lost job after a crash), oldest first. */
   behind(limit: number): Promise<readonly number[]>;

@@ -17,10 +17,11 @@ const onCapturedEntry = async (
   message: { readonly channelId: string; readonly ts: string },
   work: (incidentId: number, target: EntryTarget) => Promise<Outcome<TimelineEntry | null>>,
 ): Promise<Outcome<TimelineEntry | null>> => {
-  const incidentId = await deps.chatState.incidentForChannel(message.channelId);
-  if (incidentId === null) return NOTHING;
+  // Most edited and deleted messages were never captured: one read settles it, no transaction.
+  const found = await deps.chatState.messageOnTimeline(message.channelId, message.ts);
+  if (found === null || found.entry === null) return NOTHING;
   try {
-    return await work(incidentId, { slack: { channelId: message.channelId, ts: message.ts } });
+    return await work(found.incidentId, { slack: { channelId: message.channelId, ts: message.ts } });
   } catch (error) {
     if (isDomainError(error) && error.code === 'timeline_entry_not_found') return NOTHING;
     throw error;

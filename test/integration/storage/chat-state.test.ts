@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createChatStateStore } from '../../../src/storage/chat-state.ts';
 import { declareIncident } from '../../../src/usecases/declare-incident.ts';
-import { setSeverity } from '../../../src/usecases/index.ts';
+import { captureMessage, releaseMessage, setSeverity } from '../../../src/usecases/index.ts';
 import { ALICE, type Harness, openHarness } from '../../support/storage-harness.ts';
 
 describe('chat state store', () => {
@@ -56,6 +56,34 @@ describe('chat state store', () => {
     assert.equal(await store.renameChannel('C0FIRST0001', 'inc-renamed'), true);
     assert.equal((await store.load(id)).channel?.name, 'inc-renamed');
     assert.equal(await store.renameChannel('C0NOTOURS01', 'x'), false);
+  });
+
+  it('finds a message’s incident and its timeline entry in one read, hidden or not', async () => {
+    const id = await declare('Captures');
+    await store.saveChannel(id, { id: 'C0CAPTURE01', name: 'inc-captures' });
+    const message = (ts: string) => ({
+      channelId: 'C0CAPTURE01',
+      ts,
+      text: `said at ${ts}`,
+      permalink: null,
+      files: [],
+      authorId: 'U0BOB',
+      at: h.clock.now(),
+    });
+    assert.deepEqual(await store.messageOnTimeline('C0CAPTURE01', '1.000001'), { incidentId: id, entry: null });
+    assert.equal(await store.messageOnTimeline('C0NOTOURS02', '1.000001'), null);
+    const deps = { ...h.write, chatState: store };
+    const added = await captureMessage(deps, { source: 'pin', actor: ALICE, message: message('1.000001') });
+    const found = await store.messageOnTimeline('C0CAPTURE01', '1.000001');
+    assert.deepEqual(found, { incidentId: id, entry: added.value });
+    assert.equal(found?.entry?.text, 'said at 1.000001');
+    const again = await captureMessage(deps, { source: 'pin', actor: ALICE, message: message('1.000001') });
+    assert.deepEqual(again.events, [], 'captured twice: nothing written');
+    await releaseMessage(deps, { channelId: 'C0CAPTURE01', ts: '1.000001', actor: ALICE });
+    assert.equal((await store.messageOnTimeline('C0CAPTURE01', '1.000001'))?.entry?.hidden, true);
+    const shown = await captureMessage(deps, { source: 'pin', actor: ALICE, message: message('1.000001') });
+    assert.equal(shown.value?.hidden, false, 'pinned again: shown again');
+    assert.equal(shown.events.length, 1);
   });
 
   it('sweeps incidents whose Slack side is behind, skipping busy, failed and up-to-date ones', async () => {
