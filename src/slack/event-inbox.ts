@@ -39,11 +39,26 @@ const retryDelaySeconds = (attempts: number): number => Math.min(300, 5 * 2 ** (
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
 
-/** Events in one channel are handled one after another, in arrival order (a pin, then its unpin). */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Events about one message are handled one after another, in arrival order (a pin, then its unpin;
+ * a message, then its edit); other events of a channel, one after another too. Different messages
+ * go alongside, so a busy channel does not queue behind itself.
+ */
 const orderKey = (body: Record<string, unknown>): string => {
   const event = record(body.event);
-  const candidates = [event?.channel, record(event?.channel)?.id, record(event?.item)?.channel, event?.channel_id];
-  return candidates.find((c): c is string => typeof c === 'string') ?? 'workspace';
+  const item = record(event?.item);
+  const channel =
+    text(event?.channel) ?? text(record(event?.channel)?.id) ?? text(item?.channel) ?? text(event?.channel_id);
+  const message =
+    text(record(item?.message)?.ts) ??
+    text(item?.ts) ??
+    text(record(event?.message)?.ts) ??
+    text(event?.deleted_ts) ??
+    (event?.type === 'message' || event?.type === 'app_mention' ? text(event?.ts) : undefined);
+  if (!channel) return 'workspace';
+  return message ? `${channel}/${message}` : channel;
 };
 
 /** Creates the inbox; `takeIn` goes in front of Bolt's receiver. */

@@ -120,7 +120,7 @@ describe('event inbox', () => {
     await background.idle();
   });
 
-  it('handles the events of one channel in arrival order, other channels alongside', async () => {
+  it('handles the events of one message in arrival order, other messages and channels alongside', async () => {
     const log: string[] = [];
     const { inbox, background } = setUp(async (body) => {
       const id = String(body.event_id);
@@ -129,12 +129,24 @@ describe('event inbox', () => {
       await new Promise((resolve) => setTimeout(resolve, id === 'Ev-pin' ? 30 : 1));
       log.push(`end ${id}`);
     });
-    await deliver(inbox.takeIn, eventBody('Ev-pin', { type: 'pin_added', channel_id: 'C1' }));
-    await deliver(inbox.takeIn, eventBody('Ev-unpin', { type: 'pin_removed', channel_id: 'C1' }));
-    await deliver(inbox.takeIn, eventBody('Ev-other', { type: 'reaction_added', item: { channel: 'C2' } }));
+    const pinned = { type: 'message', channel: 'C1', message: { ts: '1.1' } };
+    await deliver(inbox.takeIn, eventBody('Ev-pin', { type: 'pin_added', channel_id: 'C1', item: pinned }));
+    await deliver(inbox.takeIn, eventBody('Ev-unpin', { type: 'pin_removed', channel_id: 'C1', item: pinned }));
+    await deliver(
+      inbox.takeIn,
+      eventBody('Ev-edit', { type: 'message', subtype: 'message_changed', channel: 'C1', message: { ts: '1.1' } }),
+    );
+    await deliver(
+      inbox.takeIn,
+      eventBody('Ev-other-message', { type: 'reaction_added', item: { type: 'message', channel: 'C1', ts: '2.2' } }),
+    );
+    await deliver(inbox.takeIn, eventBody('Ev-other-channel', { type: 'member_joined_channel', channel: 'C2' }));
     await background.idle();
-    assert.ok(log.indexOf('end Ev-pin') < log.indexOf('start Ev-unpin'), log.join(', '));
-    assert.ok(log.indexOf('end Ev-other') < log.indexOf('end Ev-pin'), 'another channel does not wait');
+    const at = (line: string) => log.indexOf(line);
+    assert.ok(at('end Ev-pin') < at('start Ev-unpin'), log.join(', '));
+    assert.ok(at('end Ev-unpin') < at('start Ev-edit'), log.join(', '));
+    assert.ok(at('end Ev-other-message') < at('end Ev-pin'), 'another message does not wait');
+    assert.ok(at('end Ev-other-channel') < at('end Ev-pin'), 'another channel does not wait');
   });
 
   it('retries a failed event from the sweep until it works', async () => {
