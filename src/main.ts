@@ -75,9 +75,11 @@ export const serve = async (config: Config, version: string): Promise<Running> =
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const drainTimer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      // Jobs stop alongside the drain: running ones finish (or return to the queue for another
+      // Jobs stop once the last request is answered, so the events those requests stored are handled
+      // here while the queue still runs; running jobs finish (or return to the queue for another
       // replica), and no new ones start here.
-      await Promise.all([closed, service.stopJobs()]);
+      await closed;
+      await service.stopJobs();
       clearTimeout(drainTimer);
       await database.close();
       clearTimeout(hardStop);
