@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { assembleService, connectDatabase, createLogger } from './wiring.ts';
 
 /** How long in-flight requests get after SIGTERM before their connections are cut. */
-const DRAIN_MS = 8_000;
+const DRAIN_MS = 5_000;
 /** Past this the process exits regardless, well inside Kubernetes' default 30 s grace period. */
 const HARD_STOP_MS = 10_000;
 

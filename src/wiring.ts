@@ -286,8 +286,9 @@ export const assembleService = (
       slack?.endpoints.inbox.stopSweep();
       // Let events being handled finish (they may queue sync jobs); what is left waits in the database.
       const drained = slack?.endpoints.background.idle();
-      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await boss?.stop({ graceful: true, timeout: 5_000, close: false });
+      // The waits add up with the HTTP drain to under the 10 s hard stop (main.ts).
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1_500).unref())]);
+      await boss?.stop({ graceful: true, timeout: 3_000, close: false });
       boss = null;
     },
   };
