@@ -53,6 +53,9 @@ export const createSlackEndpoints = (options: SlackEndpointOptions): SlackEndpoi
   const app = new App({
     receiver,
     logger,
+    // No listener keeps per-conversation state in Bolt's memory store (and with replicas it could
+    // not): skip the lookup it would make on every request.
+    convoStore: false,
     clientOptions: { slackApiUrl: options.apiUrl, retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 2_000 } },
     // A fixed answer instead of Bolt's auth.test call per request: if Slack's API is down, events
     // must still be taken in (Bolt drops events it cannot authorize).
