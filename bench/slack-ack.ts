@@ -5,9 +5,9 @@
 //   node --import tsx bench/slack-ack.ts [--duration 30] [--rate 200] [--connections 4]
 //        [--saturation-duration 10] [--saturation-connections 20] [--submissions 50] [--no-readme]
 import { type ChildProcess, fork } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';

@@ -55,8 +55,8 @@ export interface Service {
   readonly sandbox: SandboxSlack | null;
   /** Starts the background work (the Slack sync jobs); call once the database is migrated. */
   startJobs(tuning?: QueueTuning): Promise<void>;
-  /** Stops taking jobs, letting running ones finish. */
-  stopJobs(): Promise<void>;
+  /** Stops taking jobs, letting running ones finish (for up to `jobTimeoutMs`, 3 s by default). */
+  stopJobs(options?: { readonly jobTimeoutMs?: number }): Promise<void>;
   /** Brings Slack up to date with an incident (queues its sync job); a no-op without Slack. */
   incidentChanged(incidentId: number): Promise<void>;
   /** Resolves once the work started after answering Slack (events, modals) is done. */
@@ -282,13 +282,13 @@ export const assembleService = (
     slackSettled: async () => {
       await slack?.endpoints.background.idle();
     },
-    async stopJobs() {
+    async stopJobs({ jobTimeoutMs = 3_000 } = {}) {
       slack?.endpoints.inbox.stopSweep();
       // Let events being handled finish (they may queue sync jobs); what is left waits in the database.
       const drained = slack?.endpoints.background.idle();
       // The waits add up with the HTTP drain to under the 10 s hard stop (main.ts).
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, 1_500).unref())]);
-      await boss?.stop({ graceful: true, timeout: 3_000, close: false });
+      await boss?.stop({ graceful: true, timeout: jobTimeoutMs, close: false });
       boss = null;
     },
   };

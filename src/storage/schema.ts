@@ -244,16 +244,12 @@ export const slackEventReceipts = pgTable(
     attempts: integer('attempts').notNull().default(1),
     // Until then the replica that claimed it is handling it (or it waits to be retried); after
     // that anyone may take it over: its replica died, or its retry is due.
-    leaseUntil: utc('lease_until')
-      .notNull()
-      .default(sql`now() + interval '10 seconds'`),
+    leaseUntil: utc('lease_until').notNull().default(sql`now() + interval '10 seconds'`),
     lastError: text('last_error'),
   },
   (t) => [
     index('slack_event_receipts_age').on(t.receivedAt),
-    index('slack_event_receipts_due')
-      .on(t.leaseUntil)
-      .where(sql`${t.doneAt} is null and ${t.body} is not null`),
+    index('slack_event_receipts_due').on(t.leaseUntil).where(sql`${t.doneAt} is null and ${t.body} is not null`),
   ],
 );
 

@@ -52,7 +52,8 @@ export const startTestService = async (
     get: (path, auth = token) =>
       fetch(`${baseUrl}${path}`, { headers: auth === null ? {} : { authorization: `Bearer ${auth}` } }),
     async stop() {
-      await service.stopJobs();
+      // Running jobs (one may be waiting out a sandbox 429) finish before the database closes under them.
+      await service.stopJobs({ jobTimeoutMs: 15_000 });
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.dispose();
