@@ -94,11 +94,12 @@ const longestExecuting = (s: ScenarioResult) =>
     undefined,
   );
 
-/** What a statement reads, for a one-line label: its first table, and whether it searches. */
+/** What a statement reads, for a one-line label: its first table, whether it searches or counts. */
 const label = (t: TracedStatement) => {
   const table = /\bfrom\s+"?(\w+)"?/i.exec(t.text)?.[1] ?? 'statement';
   const search = /@@/.test(t.text) ? ' + search' : '';
-  return `${table}${search}`;
+  const grouped = /\bgroup by\b/i.test(t.text) ? ' grouped' : '';
+  return `${table}${search}${grouped}`;
 };
 
 /** The "Latest run" section. */
@@ -171,7 +172,7 @@ export const renderWebReport = (run: WebRunReport): string => {
       (s) => `- ${s.name} ≤ ${s.targetMs} ms: ${ms(s.server.p95)}, ${met(s.server.p95 <= s.targetMs)}`,
     ),
     '',
-    'Every statement of one traced request, as "what it reads (rows): round trip as the pool saw it / execution inside PostgreSQL (EXPLAIN ANALYZE, same parameters)"; statements a route sends together (the incident page\'s timeline and actions) wait for each other\'s rows to be parsed, so their round trips overlap. For a missed target, the plan of the statement that executes longest:',
+    'Every statement of one traced request, as "what it reads (rows): round trip as the pool saw it / execution inside PostgreSQL (EXPLAIN ANALYZE, same parameters)"; statements a route sends together (the incident page\'s incident, timeline window, timeline summary and actions) wait for each other\'s rows to be parsed, so their round trips overlap. For a missed target, the plan of the statement that executes longest:',
     '',
   ];
   for (const s of run.scenarios) {

@@ -1,10 +1,12 @@
-// The incident page taken apart: the same use cases, presenter and template its route uses
+// The incident page taken apart: the same use cases, presenters and template its route uses
 // (src/web/routes/pages/incident.ts and load-incident.ts), called in process and timed one by one,
-// so a slow page can be pinned on a function rather than on "the rest".
-import { getActions, getIncident, getTimeline, type ReadDeps } from '../src/usecases/index.ts';
+// so a slow page can be pinned on a function rather than on "the rest". It is the page as it
+// opens: the newest window of the timeline.
+import { getIncidentOverview, type ReadDeps } from '../src/usecases/index.ts';
 import { namePeople, type PeopleDeps } from '../src/usecases/name-people.ts';
 import { NO_ERRORS } from '../src/web/presenters/pages/forms.ts';
 import { allNames, incidentPage, peopleToName } from '../src/web/presenters/pages/incident-page.ts';
+import { timelinePaging, windowQuery } from '../src/web/presenters/pages/timeline-paging.ts';
 import { mrkdwnToHtml } from '../src/web/render/mrkdwn.ts';
 import { assetVersion, createTemplates } from '../src/web/render/templates.ts';
 import { type Summary, summarize } from './stats.ts';
@@ -37,20 +39,33 @@ export const incidentPageSteps = async (
   let htmlBytes = 0;
   for (let run = -2; run < runs; run++) {
     if (run === 0) samples.clear();
-    const incident = await timed('getIncident (1 statement)', () => getIncident(deps.read, incidentId));
-    const timeline = await timed('getTimeline: SQL, pg and drizzle mapping of every entry', () =>
-      getTimeline(deps.read, { incidentId, includeHidden: true }),
+    const overview = await timed(
+      'getIncidentOverview: incident, timeline window, timeline summary, actions (4 reads at once)',
+      () => getIncidentOverview(deps.read, { id: incidentId, anchor: null, includeHidden: false }),
     );
-    const actions = await timed('getActions', () => getActions(deps.read, incidentId));
+    const { incident, actions, summary } = overview;
+    const now = new Date();
+    const timeline = overview.timeline.entries;
     const names = await timed('peopleToName, namePeople, allNames', async () => {
       const looked = await namePeople({ people: deps.people }, peopleToName(incident, timeline, actions));
-      return allNames(incident, timeline, actions, looked);
+      return allNames(incident, timeline, actions, looked, summary.participants);
     });
-    const page = await timed('incidentPage (the presenter)', () =>
-      incidentPage({ incident, timeline, actions, names, timeZone: deps.timeZone, now: new Date(), showHidden: false }),
-    );
+    const { page, paging } = await timed('incidentPage and timelinePaging (the presenters)', () => {
+      const presented = incidentPage({ incident, timeline, summary, actions, names, timeZone: deps.timeZone, now });
+      const window = overview.timeline;
+      return {
+        page: presented,
+        paging: timelinePaging({
+          window,
+          summary,
+          showHidden: false,
+          incidentHref: presented.href,
+          timeZone: deps.timeZone,
+        }),
+      };
+    });
     await timed(
-      'of which mrkdwnToHtml of every entry',
+      'of which mrkdwnToHtml of every entry shown',
       () => timeline.map((entry) => mrkdwnToHtml(entry.text, names)),
       true,
     );
@@ -64,6 +79,9 @@ export const incidentPageSteps = async (
         nav: 'incidents',
         incident: page,
         showHidden: false,
+        paging,
+        withHiddenHref: `${page.href}${windowQuery(null, true)}#timeline`,
+        withoutHiddenHref: `${page.href}#timeline`,
         banner: null,
         errors: NO_ERRORS,
         entryForm: { text: '', date: '', time: '' },

@@ -1,31 +1,52 @@
 // The read side: what pages and the API show, with people's names and the incident's channel.
-import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { User } from '../domain/index.ts';
-import type { IncidentFilter, IncidentQueries, IncidentView, PeopleQueries } from '../usecases/ports.ts';
+import type {
+  IncidentCursor,
+  IncidentFilter,
+  IncidentQueries,
+  IncidentView,
+  OpenFirstCursor,
+  PeopleQueries,
+} from '../usecases/ports.ts';
 import type { Db } from './db.ts';
 import { incidentSearch } from './incident-search.ts';
-import { toAction, toEvent, toIncident, toTimelineEntry } from './rows.ts';
-import { actions, incidentEvents, incidents, slackChannels, slackUsers, timelineEntries } from './schema.ts';
+import { person, toAction, toEvent, toIncident } from './rows.ts';
+import { actions, incidentEvents, incidents, slackChannels, slackUsers } from './schema.ts';
+import { createTimelineQueries } from './timeline-queries.ts';
 
 const reporter = alias(slackUsers, 'reporter');
 const lead = alias(slackUsers, 'lead');
-const author = alias(slackUsers, 'author');
 const owner = alias(slackUsers, 'owner');
 
-/** A person by id, named from the Slack user cache; the id stands in until the cache knows them. */
-const person = (id: string | null, cached: { name: string } | null): User | null =>
-  id === null ? null : { slackId: id, name: cached?.name ?? id };
+/** The filter as conditions: statuses, severities, kind, dates (served by the newest-first index), search. */
+const filterConditions = (filter: IncidentFilter): SQL[] => {
+  const conditions: SQL[] = [];
+  if (filter.status?.length) conditions.push(inArray(incidents.status, [...filter.status]));
+  if (filter.severity?.length) conditions.push(inArray(incidents.severity, [...filter.severity]));
+  if (filter.kind) conditions.push(eq(incidents.kind, filter.kind));
+  if (filter.from) conditions.push(gte(incidents.reportedAt, filter.from));
+  if (filter.to) conditions.push(lt(incidents.reportedAt, filter.to));
+  // Full-text search over title, summary and timeline (see incident-search.ts).
+  const search = incidentSearch(filter.q);
+  if (search) conditions.push(search);
+  return conditions;
+};
 
-/** The date-range filter: reported at or after `from`, before `to` (served by the newest-first index). */
-const reportedWithin = (filter: IncidentFilter): SQL[] => [
-  ...(filter.from ? [gte(incidents.reportedAt, filter.from)] : []),
-  ...(filter.to ? [lt(incidents.reportedAt, filter.to)] : []),
-];
+/**
+ * Strictly after the cursor in (reported_at desc, id desc) order. A row comparison, which PostgreSQL
+ * uses as a bound on incidents_newest_first (an OR of the two cases makes it walk from the top).
+ * reported_at is NOT NULL, so the comparison never meets a null.
+ */
+const olderThan = (after: IncidentCursor): SQL =>
+  sql`(${incidents.reportedAt}, ${incidents.id}) < (${after.reportedAt}, ${after.id})`;
+
+// Spelled as the index is (DESC NULLS LAST), or PostgreSQL cannot walk it and sorts every row.
+const NEWEST_FIRST = [sql`${incidents.reportedAt} desc nulls last`, sql`${incidents.id} desc nulls last`];
+const RESOLVED = sql`${incidents.status} = 'resolved'`;
 
 // Every column but the generated search vector, which is large and only the database reads.
 const { search: _incidentSearch, ...incidentColumns } = getTableColumns(incidents);
-const { search: _timelineSearch, ...timelineColumns } = getTableColumns(timelineEntries);
 
 const incidentViews = (db: Db) =>
   db
@@ -52,50 +73,66 @@ const toView = (row: ViewRow): IncidentView => {
   };
 };
 
+/**
+ * Up to `limit` incidents in `order`, with names and channel. The page's ids are picked first in a
+ * subquery, so names and channels are joined onto those rows only: joined before the limit,
+ * PostgreSQL may join every match of a search and sort them all to keep 26.
+ */
+const pageOfViews = async (db: Db, conditions: SQL[], order: SQL[], limit: number): Promise<IncidentView[]> => {
+  const page = db
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(limit);
+  const rows = await incidentViews(db)
+    .where(inArray(incidents.id, page))
+    .orderBy(...order);
+  return rows.map(toView);
+};
+
+const cursorOf = (incident: IncidentView): IncidentCursor => ({ reportedAt: incident.reportedAt, id: incident.id });
+const sectionOf = (incident: IncidentView): OpenFirstCursor['section'] =>
+  incident.status === 'resolved' ? 'resolved' : 'open';
+
+/** Where an open-first page starts, as a condition (the section order is `status = 'resolved'`). */
+const openFirstStart = (after: OpenFirstCursor): SQL | undefined => {
+  if (after.section === 'resolved') return and(RESOLVED, after.after ? olderThan(after.after) : undefined);
+  // Further on in the open section, then every resolved incident.
+  return after.after ? or(RESOLVED, olderThan(after.after)) : undefined;
+};
+
 /** The read side of the use cases' ports over a drizzle database. */
 export const createIncidentQueries = (db: Db): IncidentQueries => ({
+  ...createTimelineQueries(db),
+
   async list(filter, limit, after) {
-    const conditions: SQL[] = [];
-    if (filter.status?.length) conditions.push(inArray(incidents.status, [...filter.status]));
-    if (filter.severity?.length) conditions.push(inArray(incidents.severity, [...filter.severity]));
-    if (filter.kind) conditions.push(eq(incidents.kind, filter.kind));
-    conditions.push(...reportedWithin(filter));
-    // Full-text search over title, summary and timeline (see incident-search.ts).
-    const search = incidentSearch(filter.q);
-    if (search) conditions.push(search);
-    if (after) {
-      // Keyset: strictly after the cursor in (reported_at desc, id desc) order. A row comparison,
-      // which PostgreSQL uses as an index bound (an OR of the two cases makes it walk from the top).
-      conditions.push(sql`(${incidents.reportedAt}, ${incidents.id}) < (${after.reportedAt}, ${after.id})`);
-    }
-    const rows = await incidentViews(db)
-      .where(and(...conditions))
-      // Spelled as the index is (DESC NULLS LAST), or PostgreSQL cannot walk it and sorts every row.
-      .orderBy(sql`${incidents.reportedAt} desc nulls last`, sql`${incidents.id} desc nulls last`)
-      .limit(limit + 1);
-    const items = rows.slice(0, limit).map(toView);
+    const conditions = filterConditions(filter);
+    if (after) conditions.push(olderThan(after));
+    const rows = await pageOfViews(db, conditions, NEWEST_FIRST, limit + 1);
+    const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items, next: rows.length > limit && last ? { reportedAt: last.reportedAt, id: last.id } : null };
+    return { items, next: rows.length > limit && last ? cursorOf(last) : null };
+  },
+
+  async listOpenFirst(filter, limit, after) {
+    const conditions = filterConditions(filter);
+    const start = after ? openFirstStart(after) : undefined;
+    if (start) conditions.push(start);
+    // Not the newest-first index's order: meant for searches, whose matches are sorted anyway.
+    const rows = await pageOfViews(db, conditions, [RESOLVED, ...NEWEST_FIRST], limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const following = rows[limit];
+    if (!following || !last) return { items, next: null };
+    // The same cursors as the section-by-section walk: a new section starts from its top.
+    const section = sectionOf(following);
+    return { items, next: { section, after: section === sectionOf(last) ? cursorOf(last) : null } };
   },
 
   async get(id) {
     const [row] = await incidentViews(db).where(eq(incidents.id, id));
     return row ? toView(row) : null;
-  },
-
-  async timeline(incidentId, { includeHidden }) {
-    const rows = await db
-      .select({ entry: timelineColumns, author: { name: author.name } })
-      .from(timelineEntries)
-      .leftJoin(author, eq(author.id, timelineEntries.authorId))
-      .where(
-        and(eq(timelineEntries.incidentId, incidentId), includeHidden ? undefined : eq(timelineEntries.hidden, false)),
-      )
-      .orderBy(asc(timelineEntries.occurredAt), asc(timelineEntries.id));
-    return rows.map((row) => {
-      const entry = toTimelineEntry(row.entry);
-      return { ...entry, author: person(entry.authorId, row.author) };
-    });
   },
 
   async actions(incidentId) {

@@ -14,6 +14,7 @@ import {
   TIMELINE_SOURCES,
   type TimelineEntry,
   type TimelineSource,
+  type User,
 } from '../domain/index.ts';
 import type { actions, incidentEvents, incidents, timelineEntries } from './schema.ts';
 
@@ -22,6 +23,10 @@ type IncidentRow = Omit<typeof incidents.$inferSelect, 'search'>;
 type TimelineRow = Omit<typeof timelineEntries.$inferSelect, 'search'>;
 type ActionRow = typeof actions.$inferSelect;
 type EventRow = Omit<typeof incidentEvents.$inferSelect, 'txId'>;
+
+/** A person by id, named from the Slack user cache; the id stands in until the cache knows them. */
+export const person = (id: string | null, cached: { name: string } | null): User | null =>
+  id === null ? null : { slackId: id, name: cached?.name ?? id };
 
 const corrupt = (table: string, column: string, value: unknown): never => {
   throw new Error(`${table}.${column} holds an unknown value: ${JSON.stringify(value)}`);

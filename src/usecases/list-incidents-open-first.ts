@@ -1,13 +1,8 @@
 import { STATUSES, type Status } from '../domain/index.ts';
 import { listIncidents, MAX_PAGE_SIZE } from './list-incidents.ts';
-import type { IncidentCursor, IncidentFilter, IncidentView, ReadDeps } from './ports.ts';
+import type { IncidentFilter, IncidentView, OpenFirstCursor, ReadDeps } from './ports.ts';
 
-/** Where a page of the open-first list starts: in the open section, or in the resolved one. */
-export interface OpenFirstCursor {
-  readonly section: 'open' | 'resolved';
-  /** Null: the start of that section. */
-  readonly after: IncidentCursor | null;
-}
+export type { OpenFirstCursor } from './ports.ts';
 
 /** One page of the open-first list: the open incidents on it, then the resolved ones. */
 export interface OpenFirstPage {
@@ -21,7 +16,8 @@ const OPEN: readonly Status[] = STATUSES.filter((status) => status !== 'resolved
 /**
  * Lists incidents people are still working on first, then resolved ones, each part newest first,
  * one page at a time. Two keyset walks over the same newest-first index (open statuses, then
- * `resolved`), so the existing cursor serves both and a page is as cheap as the plain list.
+ * `resolved`), so the existing cursor serves both and a page is as cheap as the plain list. A search
+ * is one statement instead: both walks would collect every match of the search again.
  */
 export const listIncidentsOpenFirst = async (
   deps: ReadDeps,
@@ -33,6 +29,14 @@ export const listIncidentsOpenFirst = async (
   const openStatuses = OPEN.filter((status) => wanted.includes(status));
   const resolvedWanted = wanted.includes('resolved');
   const start = input.after ?? { section: 'open', after: null };
+  if (filter.q?.trim()) {
+    const page = await deps.queries.listOpenFirst(filter, limit, input.after ?? null);
+    return {
+      open: page.items.filter((incident) => incident.status !== 'resolved'),
+      resolved: page.items.filter((incident) => incident.status === 'resolved'),
+      next: page.next,
+    };
+  }
 
   let open: readonly IncidentView[] = [];
   if (start.section === 'open' && openStatuses.length > 0) {

@@ -103,11 +103,54 @@ export interface Page<T> {
   readonly next: IncidentCursor | null;
 }
 
+/** Where a page of the open-first list starts: in the open section, or in the resolved one. */
+export interface OpenFirstCursor {
+  readonly section: 'open' | 'resolved';
+  /** Null: the start of that section. */
+  readonly after: IncidentCursor | null;
+}
+
+/** Where a window of a timeline sits, by entry id: starting at an entry, ending at one, or (null) the newest. */
+export type TimelineAnchor = { readonly from: number } | { readonly until: number } | null;
+
+/** Some consecutive entries of a timeline, oldest first, and the entries just outside them. */
+export interface TimelineWindow {
+  readonly entries: readonly TimelineEntryView[];
+  /** The entry just before the window; null when the window starts the timeline. */
+  readonly previousId: number | null;
+  /** The entry just after the window; null when the window ends the timeline. */
+  readonly nextId: number | null;
+}
+
+/** The whole timeline in a few numbers, for a page that shows only a window of it. */
+export interface TimelineSummary {
+  readonly total: number;
+  readonly hidden: number;
+  /** Everyone with an entry on the timeline (hidden ones included), named from the Slack user cache. */
+  readonly participants: readonly User[];
+}
+
 /** Reads for pages and the API; no locks, no transaction. */
 export interface IncidentQueries {
   list(filter: IncidentFilter, limit: number, after: IncidentCursor | null): Promise<Page<IncidentView>>;
   get(id: number): Promise<IncidentView | null>;
   timeline(incidentId: number, options: { includeHidden: boolean }): Promise<readonly TimelineEntryView[]>;
+  /**
+   * The open-first list (open incidents, then resolved ones, each newest first) in one statement:
+   * for searches, whose matches are then collected once rather than once per section.
+   */
+  listOpenFirst(
+    filter: IncidentFilter,
+    limit: number,
+    after: OpenFirstCursor | null,
+  ): Promise<{ readonly items: readonly IncidentView[]; readonly next: OpenFirstCursor | null }>;
+  /** At most `limit` entries at the anchor (keyset on occurred_at, id); null if the anchor is not on this timeline. */
+  timelineWindow(
+    incidentId: number,
+    options: { readonly anchor: TimelineAnchor; readonly limit: number; readonly includeHidden: boolean },
+  ): Promise<TimelineWindow | null>;
+  /** Counts and participants of the whole timeline, from one aggregate. */
+  timelineSummary(incidentId: number): Promise<TimelineSummary>;
   actions(incidentId: number): Promise<readonly ActionView[]>;
   eventsSince(afterId: number, limit: number): Promise<readonly StoredIncidentEvent[]>;
 }

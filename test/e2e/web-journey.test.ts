@@ -1,9 +1,10 @@
 // Issue 5, end to end in Chromium: the real `incident-bot serve` with Sign in with Slack against a local
 // OpenID provider, and a sandbox Slack (in this process) as its Slack. Incidents are reported through the
 // sandbox; then, in the browser: sign in, find one by search, open it, add a timeline entry and hide it,
-// change the severity (and see the Slack headline follow), download the report, and open an incident whose
-// title is an XSS attempt: it reads as text and runs nothing. axe-core checks every page visited and the
-// test fails on any serious or critical violation. Screenshots: test/e2e/artifacts/web-journey-NN-<step>.png.
+// change the severity (and see the Slack headline follow), download the report, page through a long
+// timeline, and open an incident whose title is an XSS attempt: it reads as text and runs nothing. axe-core
+// checks every page visited and the test fails on any serious or critical violation. Screenshots:
+// test/e2e/artifacts/web-journey-NN-<step>.png.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -119,7 +120,7 @@ after(async () => {
 
 test('web: sign in with Slack, find, curate and report an incident; hostile titles stay text', {
   skip,
-  timeout: 90_000,
+  timeout: 150_000,
 }, async () => {
   const base = serve.baseUrl;
   const { shot } = screenshots('web-journey');
@@ -253,6 +254,27 @@ test('web: sign in with Slack, find, curate and report an incident; hostile titl
       await page.getByRole('link', { name: 'Insights' }).click();
       await h1('Insights').waitFor();
       await check('insights', 'insights');
+
+      // A long timeline: notes posted with this session until incident 1 has more than a page holds.
+      // Its page shows the latest 200 and says so; Earlier entries leads back, Later entries forward.
+      await page.goto(`${base}/incidents/1`);
+      const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+      for (let i = 1; i <= 205; i++) {
+        const posted = await page.request.post(`${base}/incidents/1/timeline`, {
+          form: { _csrf: csrf, text: `Checked the queue, reading ${i}`, date: '', time: '' },
+          maxRedirects: 0,
+        });
+        assert.equal(posted.status(), 303, `note ${i}`);
+      }
+      await page.goto(`${base}/incidents/1`);
+      await page.getByText(/The timeline has \d+ entries, shown 200 at a time\. These are the latest 200/).waitFor();
+      assert.equal(await page.locator('ol.app-timeline > li').count(), 200);
+      await check('incident with a long timeline', 'long-timeline');
+      await page.getByRole('link', { name: 'Earlier entries' }).click();
+      await page.waitForURL(/\/incidents\/1\?until=\d+#entry-\d+$/);
+      await page.getByRole('link', { name: 'Later entries' }).waitFor();
+      await page.getByText('Checked the queue, reading 1', { exact: true }).waitFor();
+      await check('incident, earlier timeline entries', 'long-timeline-earlier');
 
       // The hostile title: text in the list, the page, its edit form and its report; nothing runs.
       await page.goto(`${base}/`);

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { sendProblem } from '../middleware/problem.ts';
 
 import { escapeHtml } from '../render/escape.ts';
+import { sendNoStore } from '../render/no-store.ts';
 
 /** Text that is already HTML (built with escapeHtml). */
 export interface Html {
@@ -65,7 +66,7 @@ ${body}
 
 /** Sends a page with a status. */
 export const sendPage = (res: Response, status: number, title: string, body: Html): void => {
-  res.status(status).type('html').set('Cache-Control', 'no-store').send(page(title, body));
+  sendNoStore(res, status, 'html', page(title, body));
 };
 
 /** Does this request want a page (a browser) rather than JSON? */

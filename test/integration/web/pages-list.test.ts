@@ -156,6 +156,18 @@ describe('incident list pagination', () => {
     assert.match(second.html, /href="\/" rel="prev"/, 'a link back to the first page');
   });
 
+  it('pages a search the same way: open incidents, then resolved ones, each exactly once', async () => {
+    const first = await p.browser.get('/?q=number');
+    assert.deepEqual(open(first.html), openIds.slice(0, 25));
+    assert.deepEqual(resolved(first.html), []);
+    const next = /href="([^"]+)" rel="next"/.exec(first.html)?.[1]?.replaceAll('&amp;', '&');
+    assert.ok(next);
+    const second = await p.browser.get(next);
+    assert.deepEqual(open(second.html), openIds.slice(25));
+    assert.deepEqual(resolved(second.html), resolvedIds);
+    assert.doesNotMatch(second.html, /rel="next"/);
+  });
+
   it('keeps the filters in the Next link', async () => {
     const first = await p.browser.get('/?q=number&status=investigating');
     const next = /href="([^"]+)" rel="next"/.exec(first.html)?.[1]?.replaceAll('&amp;', '&');

@@ -24,18 +24,43 @@ const queries = (n: number, resolved: readonly number[]): IncidentQueries => {
       const last = items.at(-1);
       return { items, next: rows.length > limit && last ? { reportedAt: last.reportedAt, id: last.id } : null };
     },
+    // A search is one statement in storage (open first, then resolved): the same walk, done at once.
+    async listOpenFirst(filter, limit, after) {
+      const section = (i: IncidentView) => (i.status === 'resolved' ? 'resolved' : 'open');
+      const rank = (i: IncidentView) => (section(i) === 'open' ? 0 : 1);
+      const ordered = all
+        .filter((i) => !filter.status || filter.status.includes(i.status))
+        .sort((a, b) => rank(a) - rank(b) || b.id - a.id);
+      const rows = ordered.filter((i) => {
+        if (!after) return true;
+        if (after.section === 'resolved') return section(i) === 'resolved' && (!after.after || i.id < after.after.id);
+        return section(i) === 'resolved' || !after.after || i.id < after.after.id;
+      });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      const following = rows[limit];
+      if (!following || !last) return { items, next: null };
+      const next = section(following);
+      return {
+        items,
+        next: { section: next, after: next === section(last) ? { reportedAt: last.reportedAt, id: last.id } : null },
+      };
+    },
     get: async () => null,
     timeline: async () => [],
+    timelineWindow: async () => null,
+    timelineSummary: async () => ({ total: 0, hidden: 0, participants: [] }),
     actions: async () => [],
     eventsSince: async () => [],
   };
 };
 
-const walk = async (q: IncidentQueries, limit: number, status?: Status[]) => {
+const walk = async (q: IncidentQueries, limit: number, status?: Status[], search?: string) => {
   const pages: { open: number[]; resolved: number[] }[] = [];
   let after: OpenFirstCursor | null = null;
+  const filter = { ...(status && { status }), ...(search && { q: search }) };
   do {
-    const page = await listIncidentsOpenFirst({ queries: q }, { filter: status ? { status } : {}, limit, after });
+    const page = await listIncidentsOpenFirst({ queries: q }, { filter, limit, after });
     pages.push({ open: page.open.map((i) => i.id), resolved: page.resolved.map((i) => i.id) });
     after = page.next;
   } while (after && pages.length < 20);
@@ -62,5 +87,19 @@ describe('open-first list', () => {
   it('keeps to the statuses asked for', async () => {
     assert.deepEqual(await walk(queries(5, [1, 2]), 10, ['resolved']), [{ open: [], resolved: [2, 1] }]);
     assert.deepEqual(await walk(queries(5, [1, 2]), 10, ['investigating']), [{ open: [5, 4, 3], resolved: [] }]);
+  });
+
+  it('pages a search (one statement in storage) exactly as the section-by-section walk', async () => {
+    for (const [n, resolved, limit] of [
+      [7, [1, 2, 5], 3],
+      [5, [1, 2], 3],
+      [3, [], 3],
+      [6, [1, 2, 3, 4, 5, 6], 4],
+    ] as const) {
+      assert.deepEqual(
+        await walk(queries(n, resolved), limit, undefined, 'db'),
+        await walk(queries(n, resolved), limit),
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 // An incident with its timeline and actions, as the incident page and the printable report show it.
-import { durationMs, isOpen } from '../../../domain/index.ts';
-import type { ActionView, IncidentView, TimelineEntryView } from '../../../usecases/ports.ts';
+import { durationMs, isOpen, type User } from '../../../domain/index.ts';
+import type { ActionView, IncidentView, TimelineEntryView, TimelineSummary } from '../../../usecases/ports.ts';
 import { channelUrl, mentionedUserIds, mrkdwnToHtml, type PeopleNames, safeUrl } from '../../render/mrkdwn.ts';
 import { type SafeHtml, safeHtml } from '../../render/templates.ts';
 import { incidentRow, type ShownTime, shownTime } from './incident-row.ts';
@@ -78,12 +78,13 @@ export const peopleToName = (
   return ids;
 };
 
-/** Names the views already carry (reporter, lead, authors, owners) plus those looked up. */
+/** Names the views already carry (reporter, lead, authors, owners, participants) plus those looked up. */
 export const allNames = (
   incident: IncidentView,
   timeline: readonly TimelineEntryView[],
   actions: readonly ActionView[],
   looked: ReadonlyMap<string, string>,
+  participants: readonly User[] = [],
 ): PeopleNames => {
   const names = new Map<string, string>();
   for (const user of [
@@ -91,6 +92,7 @@ export const allNames = (
     incident.lead,
     ...timeline.map((e) => e.author),
     ...actions.map((a) => a.owner),
+    ...participants,
   ]) {
     // A name equal to the id means the cache does not know them yet: keep looking.
     if (user && user.name !== user.slackId) names.set(user.slackId, user.name);
@@ -102,23 +104,54 @@ export const allNames = (
 const optionalHtml = (text: string | null, names: PeopleNames): SafeHtml | null =>
   text ? safeHtml(mrkdwnToHtml(text, names)) : null;
 
-/** Presents an incident page; `timeline` holds hidden entries too, `showHidden` says whether to list them. */
+/** The summary of a timeline read whole (the report), as the page's aggregate query gives it. */
+export const summaryOf = (timeline: readonly TimelineEntryView[]): TimelineSummary => {
+  const participants = new Map<string, User>();
+  for (const entry of timeline) if (entry.author) participants.set(entry.author.slackId, entry.author);
+  return {
+    total: timeline.length,
+    hidden: timeline.filter((entry) => entry.hidden).length,
+    participants: [...participants.values()],
+  };
+};
+
+/** One timeline entry as the incident page, its entry page and the report show it. */
+export const timelineItem = (
+  entry: TimelineEntryView,
+  names: PeopleNames,
+  timeZone: string,
+  incidentHref: string,
+): TimelineItem => ({
+  id: entry.id,
+  when: { text: formatDateTime(entry.occurredAt, timeZone), iso: entry.occurredAt.toISOString() },
+  author: entry.author ? (names.get(entry.author.slackId) ?? entry.author.name) : 'Incident Bot',
+  source: sourceTag(entry.source),
+  html: safeHtml(mrkdwnToHtml(entry.text, names)),
+  // Slack gives permalinks, but only ever link to http(s), whatever was stored.
+  permalink: entry.slack?.permalink ? safeUrl(entry.slack.permalink) : null,
+  hidden: entry.hidden,
+  editable: entry.source === 'manual',
+  change: entry.source === 'change',
+  captured: entry.source === 'pin' || entry.source === 'reaction' || entry.source === 'shortcut',
+  href: `${incidentHref}/timeline/${entry.id}`,
+});
+
+/**
+ * Presents an incident page. `timeline` holds the entries to list (a window of the timeline on the
+ * incident page, all visible ones on the report); `summary` covers the whole timeline.
+ */
 export const incidentPage = (input: {
   readonly incident: IncidentView;
   readonly timeline: readonly TimelineEntryView[];
+  readonly summary: TimelineSummary;
   readonly actions: readonly ActionView[];
   readonly names: PeopleNames;
   readonly timeZone: string;
   readonly now: Date;
-  readonly showHidden: boolean;
 }): IncidentPage => {
   const { incident, names, timeZone } = input;
   const row = incidentRow(incident, timeZone, input.now);
-  const participants = new Map<string, string>();
-  for (const entry of input.timeline) {
-    if (entry.author) participants.set(entry.author.slackId, names.get(entry.author.slackId) ?? entry.author.name);
-  }
-  const shown = input.showHidden ? input.timeline : input.timeline.filter((entry) => !entry.hidden);
+  const participants = input.summary.participants.map((user) => names.get(user.slackId) ?? user.name);
   return {
     id: incident.id,
     href: row.href,
@@ -131,7 +164,7 @@ export const incidentPage = (input: {
     impact: optionalHtml(incident.impact, names),
     reporter: incident.reporter?.name ?? 'Unknown',
     lead: incident.lead?.name ?? 'No lead',
-    participants: [...participants.values()].sort((a, b) => a.localeCompare(b)),
+    participants: participants.sort((a, b) => a.localeCompare(b)),
     reported: shownTime(incident.reportedAt, timeZone),
     started: shownTime(incident.startedAt, timeZone),
     resolved: incident.resolvedAt ? shownTime(incident.resolvedAt, timeZone) : null,
@@ -148,20 +181,7 @@ export const incidentPage = (input: {
         : { text: 'To do', classes: 'govuk-tag--grey' },
       href: `${row.href}/actions/${action.id}`,
     })),
-    timeline: shown.map((entry) => ({
-      id: entry.id,
-      when: { text: formatDateTime(entry.occurredAt, timeZone), iso: entry.occurredAt.toISOString() },
-      author: entry.author ? (names.get(entry.author.slackId) ?? entry.author.name) : 'Incident Bot',
-      source: sourceTag(entry.source),
-      html: safeHtml(mrkdwnToHtml(entry.text, names)),
-      // Slack gives permalinks, but only ever link to http(s), whatever was stored.
-      permalink: entry.slack?.permalink ? safeUrl(entry.slack.permalink) : null,
-      hidden: entry.hidden,
-      editable: entry.source === 'manual',
-      change: entry.source === 'change',
-      captured: entry.source === 'pin' || entry.source === 'reaction' || entry.source === 'shortcut',
-      href: `${row.href}/timeline/${entry.id}`,
-    })),
-    hiddenCount: input.timeline.filter((entry) => entry.hidden).length,
+    timeline: input.timeline.map((entry) => timelineItem(entry, names, timeZone, row.href)),
+    hiddenCount: input.summary.hidden,
   };
 };

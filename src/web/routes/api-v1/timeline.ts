@@ -1,10 +1,10 @@
 // Timeline entries one at a time: read, add, edit, hide. Entries are never destroyed: DELETE hides.
 import { type Request, type Response, Router } from 'express';
-import { DomainError, type StoredIncidentEvent } from '../../../domain/index.ts';
+import type { StoredIncidentEvent } from '../../../domain/index.ts';
 import {
   addTimelineEntry,
   editTimelineEntry,
-  getTimeline,
+  getTimelineEntry,
   hideTimelineEntry,
   type ReadDeps,
   type TimelineEntryView,
@@ -16,18 +16,8 @@ import { IncidentIdParams, TimelineEntryParams } from './queries.ts';
 import { type ApiWriteDeps, actorOf, announceChange } from './write-support.ts';
 
 /** One entry as the timeline shows it (author named), hidden or not. */
-const entryView = async (deps: ReadDeps, incidentId: number, entryId: number): Promise<TimelineEntryView> => {
-  const entries = await getTimeline(deps, { incidentId, includeHidden: true });
-  const entry = entries.find((e) => e.id === entryId);
-  if (!entry) {
-    throw new DomainError(
-      'timeline_entry_not_found',
-      `Incident ${incidentId} has no timeline entry ${entryId}.`,
-      'entryId',
-    );
-  }
-  return entry;
-};
+const entryView = async (deps: ReadDeps, incidentId: number, entryId: number): Promise<TimelineEntryView> =>
+  (await getTimelineEntry(deps, { incidentId, entryId })).entry;
 
 /** The timeline entry routes under /incidents/:id/timeline. */
 export const timelineRoutes = (deps: ApiWriteDeps): Router => {

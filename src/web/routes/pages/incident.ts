@@ -1,10 +1,26 @@
 // GET /incidents/:id: the incident page (facts, summary, impact, actions, timeline; ?hidden=include
-// lists hidden timeline entries too, marked).
-import { type RequestHandler, Router } from 'express';
+// lists hidden timeline entries too, marked). A long timeline is shown a window at a time: the
+// newest entries, or ?from=<entry id> / ?until=<entry id> for the window starting or ending there.
+import { type Request, type RequestHandler, Router } from 'express';
+import type { TimelineAnchor } from '../../../usecases/ports.ts';
 import { NO_ERRORS } from '../../presenters/pages/forms.ts';
 import { incidentPage } from '../../presenters/pages/incident-page.ts';
+import { timelinePaging, windowQuery } from '../../presenters/pages/timeline-paging.ts';
 import { changedMessage, type PageKit, pathNumber } from './kit.ts';
-import { loadIncident } from './load-incident.ts';
+import { loadIncidentPage } from './load-incident.ts';
+
+const ENTRY_ID = /^[1-9]\d{0,9}$/;
+
+/** The window asked for; a malformed one is ignored (the newest entries), as an unknown entry is. */
+const readAnchor = (req: Request): TimelineAnchor => {
+  const { from, until } = req.query;
+  const id = (text: unknown) => (typeof text === 'string' && ENTRY_ID.test(text) ? Number(text) : null);
+  const start = id(from);
+  if (start !== null && start <= 2_147_483_647) return { from: start };
+  const end = id(until);
+  if (end !== null && end <= 2_147_483_647) return { until: end };
+  return null;
+};
 
 /** The incident page route. */
 export const incidentRoutes = (kit: PageKit, read: readonly RequestHandler[]): Router => {
@@ -14,13 +30,28 @@ export const incidentRoutes = (kit: PageKit, read: readonly RequestHandler[]): R
   router.get('/incidents/:id', ...read, async (req, res) => {
     const id = pathNumber(req, 'id');
     const showHidden = req.query.hidden === 'include';
-    const loaded = await loadIncident(deps, id);
-    const page = incidentPage({ ...loaded, timeZone: deps.timezone, now: deps.write.clock.now(), showHidden });
+    const loaded = await loadIncidentPage(deps, id, { anchor: readAnchor(req), includeHidden: showHidden });
+    const page = incidentPage({
+      ...loaded,
+      timeline: loaded.timeline.entries,
+      timeZone: deps.timezone,
+      now: deps.write.clock.now(),
+    });
     kit.render(res, 'pages/incident.njk', {
       pageTitle: `Incident ${id}: ${page.title}`,
       nav: 'incidents',
       incident: page,
       showHidden,
+      paging: timelinePaging({
+        window: loaded.timeline,
+        summary: loaded.summary,
+        showHidden,
+        incidentHref: page.href,
+        timeZone: deps.timezone,
+      }),
+      // Showing or leaving out hidden entries keeps the window in view.
+      withHiddenHref: `${page.href}${windowQuery(loaded.anchor, true)}#timeline`,
+      withoutHiddenHref: `${page.href}${windowQuery(loaded.anchor, false)}#timeline`,
       banner: changedMessage(req),
       errors: NO_ERRORS,
       entryForm: { text: '', date: '', time: '' },

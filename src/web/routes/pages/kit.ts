@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type nunjucks from 'nunjucks';
 import { type Actor, userActor } from '../../../domain/index.ts';
 import type { PageLocals } from '../../auth/user.ts';
+import { sendNoStore } from '../../render/no-store.ts';
 import type { PageDeps } from './deps.ts';
 
 /** A page (or thing on a page) that does not exist: answered with the 404 page. */
@@ -34,7 +35,7 @@ export const createKit = (deps: PageDeps, templates: nunjucks.Environment, asset
       csrfToken: locals.csrfToken ?? '',
       ...context,
     });
-    res.status(status).type('html').set('Cache-Control', 'no-store').send(html);
+    sendNoStore(res, status, 'html', html);
   },
   actor: (res) => userActor((res.locals as PageLocals).user.slackId),
   async changed(req, incidentId) {

@@ -1,26 +1,47 @@
-// Reads everything an incident page (or its report) shows, through the read use cases.
-import type { ActionView, IncidentView, TimelineEntryView } from '../../../usecases/index.ts';
-import { getActions, getIncident, getTimeline } from '../../../usecases/index.ts';
+// Reads what an incident page (or its report) shows through the read use cases, and names its people.
+import type { ActionView, IncidentView, TimelineEntryView, TimelineSummary } from '../../../usecases/index.ts';
+import { getIncidentOverview, getIncidentRecord, type IncidentOverview } from '../../../usecases/index.ts';
 import { namePeople } from '../../../usecases/name-people.ts';
-import { allNames, peopleToName } from '../../presenters/pages/incident-page.ts';
+import type { TimelineAnchor } from '../../../usecases/ports.ts';
+import { allNames, peopleToName, summaryOf } from '../../presenters/pages/incident-page.ts';
 import type { PeopleNames } from '../../render/mrkdwn.ts';
 import type { PageDeps } from './deps.ts';
 
-/** An incident with its whole timeline (hidden entries too), its actions and the names to show. */
-export interface LoadedIncident {
+/** The incident page's reads (a window of the timeline) and the names to show. */
+export interface LoadedIncidentPage extends IncidentOverview {
+  readonly names: PeopleNames;
+}
+
+/** Loads the incident page at a window of its timeline, or throws incident_not_found (the 404 page). */
+export const loadIncidentPage = async (
+  deps: PageDeps,
+  id: number,
+  window: { readonly anchor: TimelineAnchor; readonly includeHidden: boolean },
+): Promise<LoadedIncidentPage> => {
+  const overview = await getIncidentOverview(deps.read, { id, ...window });
+  const { incident, timeline, actions, summary } = overview;
+  const looked = await namePeople(deps, peopleToName(incident, timeline.entries, actions));
+  return { ...overview, names: allNames(incident, timeline.entries, actions, looked, summary.participants) };
+};
+
+/** An incident with its whole timeline (hidden entries too), its actions and the names to show: the report. */
+export interface LoadedIncidentRecord {
   readonly incident: IncidentView;
   readonly timeline: readonly TimelineEntryView[];
+  readonly summary: TimelineSummary;
   readonly actions: readonly ActionView[];
   readonly names: PeopleNames;
 }
 
-/** Loads an incident or throws incident_not_found (the 404 page). */
-export const loadIncident = async (deps: PageDeps, id: number): Promise<LoadedIncident> => {
-  const incident = await getIncident(deps.read, id);
-  const [timeline, actions] = await Promise.all([
-    getTimeline(deps.read, { incidentId: id, includeHidden: true }),
-    getActions(deps.read, id),
-  ]);
+/** Loads an incident with its whole timeline, or throws incident_not_found (the 404 page). */
+export const loadIncidentRecord = async (deps: PageDeps, id: number): Promise<LoadedIncidentRecord> => {
+  const { incident, timeline, actions } = await getIncidentRecord(deps.read, id);
   const looked = await namePeople(deps, peopleToName(incident, timeline, actions));
-  return { incident, timeline, actions, names: allNames(incident, timeline, actions, looked) };
+  return {
+    incident,
+    timeline,
+    actions,
+    summary: summaryOf(timeline),
+    names: allNames(incident, timeline, actions, looked),
+  };
 };

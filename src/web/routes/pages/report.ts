@@ -3,8 +3,9 @@
 import { type RequestHandler, Router } from 'express';
 import { incidentPage } from '../../presenters/pages/incident-page.ts';
 import { reportMarkdown } from '../../presenters/pages/report-markdown.ts';
+import { sendNoStore } from '../../render/no-store.ts';
 import { type PageKit, pathNumber } from './kit.ts';
-import { loadIncident } from './load-incident.ts';
+import { loadIncidentRecord } from './load-incident.ts';
 
 /** The report routes. */
 export const reportRoutes = (kit: PageKit, read: readonly RequestHandler[]): Router => {
@@ -13,7 +14,7 @@ export const reportRoutes = (kit: PageKit, read: readonly RequestHandler[]): Rou
 
   router.get('/incidents/:id/report.md', ...read, async (req, res) => {
     const id = pathNumber(req, 'id');
-    const loaded = await loadIncident(deps, id);
+    const loaded = await loadIncidentRecord(deps, id);
     const markdown = reportMarkdown({
       ...loaded,
       timeline: loaded.timeline.filter((entry) => !entry.hidden),
@@ -21,18 +22,19 @@ export const reportRoutes = (kit: PageKit, read: readonly RequestHandler[]): Rou
       now: deps.write.clock.now(),
       url: `${deps.publicUrl}/incidents/${id}`,
     });
-    res
-      .status(200)
-      .type('text/markdown; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="incident-${id}-report.md"`)
-      .set('Cache-Control', 'no-store')
-      .send(markdown);
+    res.set('Content-Disposition', `attachment; filename="incident-${id}-report.md"`);
+    sendNoStore(res, 200, 'text/markdown; charset=utf-8', markdown);
   });
 
   router.get('/incidents/:id/report', ...read, async (req, res) => {
     const id = pathNumber(req, 'id');
-    const loaded = await loadIncident(deps, id);
-    const page = incidentPage({ ...loaded, timeZone: deps.timezone, now: deps.write.clock.now(), showHidden: false });
+    const loaded = await loadIncidentRecord(deps, id);
+    const page = incidentPage({
+      ...loaded,
+      timeline: loaded.timeline.filter((entry) => !entry.hidden),
+      timeZone: deps.timezone,
+      now: deps.write.clock.now(),
+    });
     kit.render(res, 'pages/report.njk', {
       pageTitle: `Post-incident report: incident ${id}`,
       nav: 'incidents',

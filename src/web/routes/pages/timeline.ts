@@ -1,12 +1,20 @@
 // Curating the timeline from the web: add a note, edit a note, hide or show any entry. Each change
 // goes through the same use case as Slack, then Slack is told (the headline shows the latest).
 import { type Request, type RequestHandler, type Response, Router } from 'express';
-import { addTimelineEntry, editTimelineEntry, getIncident, hideTimelineEntry } from '../../../usecases/index.ts';
+import {
+  addTimelineEntry,
+  editTimelineEntry,
+  getIncident,
+  getTimelineEntry,
+  hideTimelineEntry,
+  timelineWindowHolding,
+} from '../../../usecases/index.ts';
+import { namePeople } from '../../../usecases/name-people.ts';
 import { domainFormError, type FieldError, formErrors, NO_ERRORS } from '../../presenters/pages/forms.ts';
-import { incidentPage } from '../../presenters/pages/incident-page.ts';
+import { allNames, peopleToName, timelineItem } from '../../presenters/pages/incident-page.ts';
 import { localDate, localTime } from '../../presenters/pages/time.ts';
-import { afterChange, field, type PageKit, PageNotFound, pathNumber } from './kit.ts';
-import { loadIncident } from './load-incident.ts';
+import { windowParams, windowQuery } from '../../presenters/pages/timeline-paging.ts';
+import { type CHANGED_MESSAGES, field, type PageKit, pathNumber } from './kit.ts';
 import { readWhen } from './when-field.ts';
 
 const ENTRY_FIELDS = { text: 'text', occurredAt: 'date' };
@@ -20,6 +28,26 @@ export const timelineRoutes = (
   const router = Router();
   const { deps } = kit;
   const now = () => deps.write.clock.now();
+
+  /** Where the entry is on the incident page: the window holding it (hidden ones listed, or not). */
+  const windowOf = (id: number, entryId: number, showHidden: boolean) =>
+    timelineWindowHolding(deps.read, { incidentId: id, entryId, includeHidden: showHidden });
+
+  /** POST-redirect-GET to the window of the incident page holding the entry, with the banner for `key`. */
+  const backToEntry = async (
+    res: Response,
+    id: number,
+    entryId: number,
+    key: keyof typeof CHANGED_MESSAGES,
+    showHidden = false,
+  ) => {
+    // The banner key first, as on every other page's redirect.
+    const params = new URLSearchParams({ changed: key });
+    for (const [name, value] of windowParams(await windowOf(id, entryId, showHidden), showHidden)) {
+      params.append(name, value);
+    }
+    res.redirect(303, `/incidents/${id}?${params}#entry-${entryId}`);
+  };
 
   const showAddForm = async (res: Response, id: number, entryForm: Record<string, string>, errors: FieldError[]) => {
     const incident = await getIncident(deps.read, id);
@@ -55,23 +83,11 @@ export const timelineRoutes = (
         ...(when.at && { occurredAt: when.at }),
       });
       await kit.changed(req, id);
-      afterChange(res, id, 'timeline-added', `#entry-${value.entry.id}`);
+      await backToEntry(res, id, value.entry.id, 'timeline-added');
     } catch (error) {
       await showAddForm(res, id, entryForm, [domainFormError(error, ENTRY_FIELDS, 'text')]);
     }
   });
-
-  /** One entry with its incident, or the 404 page. */
-  const loadEntry = async (req: Request) => {
-    const id = pathNumber(req, 'id');
-    const entryId = pathNumber(req, 'entryId');
-    const loaded = await loadIncident(deps, id);
-    const page = incidentPage({ ...loaded, timeZone: deps.timezone, now: now(), showHidden: true });
-    const entry = page.timeline.find((item) => item.id === entryId);
-    const raw = loaded.timeline.find((item) => item.id === entryId);
-    if (!entry || !raw) throw new PageNotFound(`Incident ${id} has no timeline entry ${entryId}.`);
-    return { id, entryId, page, entry, raw };
-  };
 
   const showEntry = async (
     req: Request,
@@ -79,15 +95,23 @@ export const timelineRoutes = (
     entryForm?: Record<string, string>,
     errors: FieldError[] = [],
   ) => {
-    const { id, page, entry, raw } = await loadEntry(req);
+    const id = pathNumber(req, 'id');
+    const entryId = pathNumber(req, 'entryId');
+    const [{ incident, entry: raw }, window] = await Promise.all([
+      getTimelineEntry(deps.read, { incidentId: id, entryId }),
+      windowOf(id, entryId, false),
+    ]);
+    const looked = await namePeople(deps, peopleToName(incident, [raw], []));
+    const href = `/incidents/${id}`;
     kit.render(
       res,
       'pages/timeline-entry.njk',
       {
         pageTitle: `Timeline entry of incident ${id}`,
         nav: 'incidents',
-        incident: page,
-        entry,
+        incident: { id, title: incident.title, href },
+        backHref: `${href}${windowQuery(window, false)}#entry-${entryId}`,
+        entry: timelineItem(raw, allNames(incident, [raw], [], looked), deps.timezone, href),
         entryForm: entryForm ?? {
           text: raw.text,
           date: localDate(raw.occurredAt, deps.timezone),
@@ -116,7 +140,7 @@ export const timelineRoutes = (
         actor: kit.actor(res),
       });
       if (events.length > 0) await kit.changed(req, id);
-      afterChange(res, id, events.length > 0 ? 'timeline-edited' : 'nothing', `#entry-${entryId}`);
+      await backToEntry(res, id, entryId, events.length > 0 ? 'timeline-edited' : 'nothing');
     } catch (error) {
       await showEntry(req, res, entryForm, [domainFormError(error, ENTRY_FIELDS, 'text')]);
     }
@@ -135,7 +159,7 @@ export const timelineRoutes = (
     if (events.length > 0) await kit.changed(req, id);
     // A hidden entry is only on the page when hidden ones are shown; land where it can be seen.
     const key = events.length === 0 ? 'nothing' : hidden ? 'timeline-hidden' : 'timeline-shown';
-    res.redirect(303, `/incidents/${id}?changed=${key}${hidden ? '&hidden=include' : ''}#entry-${entryId}`);
+    await backToEntry(res, id, entryId, key, hidden);
   });
 
   return router;
