@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createIncidentQueries } from '../../../src/storage/incident-queries.ts';
+import { eventually } from '../../support/slack-world.ts';
 import { ALICE, declare, type Harness, openHarness } from '../../support/storage-harness.ts';
 
 describe('audit stream', () => {
@@ -35,7 +36,12 @@ describe('audit stream', () => {
       const during = (await queries.eventsSince(Math.max(0, ...seen), 100)).map((e) => e.id);
       assert.deepEqual(during, [], 'the committed higher id waits for the open transaction');
       await slow.query('commit');
-      const afterwards = (await queries.eventsSince(Math.max(0, ...seen), 100)).map((e) => e.id);
+      // Transaction ids are the server's, not the database's: another database's open transaction
+      // (a test running alongside) holds the stream back too, until it ends.
+      const afterwards = await eventually(async () => {
+        const ids = (await queries.eventsSince(Math.max(0, ...seen), 100)).map((e) => e.id);
+        return ids.length > 0 && ids;
+      });
       assert.deepEqual(afterwards, [Number(lower), Number(higher)]);
     } finally {
       await slow.query('rollback').catch(() => {});
