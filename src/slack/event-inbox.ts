@@ -28,6 +28,10 @@ export interface EventInbox {
 }
 
 const MAX_ATTEMPTS = 5;
+// Events handled at the same time on this replica. Handling competes with answering for the one
+// event loop and the database; a few at a time keep the answers quick in a burst, and the rest
+// follow a moment later (they are stored already).
+const HANDLING_AT_ONCE = 2;
 // Handled at once up to this many; beyond, an event waits in the database for a sweep (10 s at most).
 const MAX_RUNNING = 1_000;
 const SWEEP_BATCH = 50;
@@ -61,10 +65,27 @@ const orderKey = (body: Record<string, unknown>): string => {
   return message ? `${channel}/${message}` : channel;
 };
 
+/** Runs at most `limit` of the given tasks at once, the others in the order they came. */
+const createLimiter = (limit: number) => {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+};
+
 /** Creates the inbox; `takeIn` goes in front of Bolt's receiver. */
 export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
   const { receipts, logger, background } = deps;
   const tails = new Map<string, Promise<void>>();
+  const handling = createLimiter(HANDLING_AT_ONCE);
 
   const attempt = async ({ key, payload, attempts }: InboxEvent): Promise<void> => {
     const body = record(payload) ?? {};
@@ -87,7 +108,7 @@ export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
   const dispatch = (event: InboxEvent): void => {
     const order = orderKey(record(event.payload) ?? {});
     const previous = tails.get(order) ?? Promise.resolve();
-    const mine = previous.then(() => attempt(event));
+    const mine = previous.then(() => handling(() => attempt(event)));
     const tail = mine.catch(() => {});
     tails.set(order, tail);
     background.run(async () => {

@@ -149,6 +149,29 @@ describe('event inbox', () => {
     assert.ok(at('end Ev-other-channel') < at('end Ev-pin'), 'another channel does not wait');
   });
 
+  it('handles only a few events at once, so answering keeps up in a burst; the rest follow', async () => {
+    let running = 0;
+    let most = 0;
+    const handled: string[] = [];
+    const { inbox, background } = setUp(async (body) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      handled.push(String(body.event_id));
+      running--;
+    });
+    for (let i = 0; i < 10; i++) {
+      const answer = await deliver(
+        inbox.takeIn,
+        eventBody(`Ev-burst-${i}`, { type: 'member_joined_channel', channel: `C${i}` }),
+      );
+      assert.equal(answer.status, 200);
+    }
+    await background.idle();
+    assert.equal(handled.length, 10);
+    assert.ok(most >= 1 && most <= 2, `at most two at once, saw ${most}`);
+  });
+
   it('retries a failed event from the sweep until it works', async () => {
     let calls = 0;
     const { inbox, background, rows } = setUp(async () => {
