@@ -91,6 +91,21 @@ const setUp = (handle: (body: Record<string, unknown>) => Promise<void>, failSto
   return { ...memory, background, inbox };
 };
 
+/** Sweeps often until the event is done (or a few seconds pass), then waits for the handling to end. */
+const sweepUntilDone = async (
+  { inbox, background, rows }: Pick<ReturnType<typeof setUp>, 'inbox' | 'background' | 'rows'>,
+  key: string,
+) => {
+  inbox.startSweep(0.01);
+  try {
+    const deadline = Date.now() + 3_000;
+    while (!rows.get(key)?.done && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  } finally {
+    inbox.stopSweep();
+  }
+  await background.idle();
+};
+
 describe('event inbox', () => {
   it('answers an event once stored, then handles it; a redelivery is answered and not handled again', async () => {
     const handled: string[] = [];
@@ -182,14 +197,7 @@ describe('event inbox', () => {
     await background.idle();
     assert.equal(rows.get('Ev3')?.error, 'database blip');
     assert.equal(rows.get('Ev3')?.done, false);
-    inbox.startSweep(0.01);
-    try {
-      const deadline = Date.now() + 2_000;
-      while (!rows.get('Ev3')?.done && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    } finally {
-      inbox.stopSweep();
-    }
-    await background.idle();
+    await sweepUntilDone({ inbox, background, rows }, 'Ev3');
     assert.equal(calls, 2);
     assert.equal(rows.get('Ev3')?.done, true);
     assert.equal(rows.get('Ev3')?.attempts, 2);
@@ -202,14 +210,7 @@ describe('event inbox', () => {
       throw new Error(`failure ${calls}`);
     });
     await deliver(inbox.takeIn, eventBody('Ev4', { type: 'pin_added', channel_id: 'C1' }));
-    inbox.startSweep(0.01);
-    try {
-      const deadline = Date.now() + 3_000;
-      while (!rows.get('Ev4')?.done && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    } finally {
-      inbox.stopSweep();
-    }
-    await background.idle();
+    await sweepUntilDone({ inbox, background, rows }, 'Ev4');
     assert.equal(calls, 5);
     assert.equal(rows.get('Ev4')?.done, true);
     assert.equal(rows.get('Ev4')?.error, 'failure 5');
