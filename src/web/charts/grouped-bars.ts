@@ -2,6 +2,7 @@
 // (p50, p90). Missing values (no incidents) are said in words, not drawn as zero.
 import { escapeHtml } from '../render/escape.ts';
 import { axisTicks, formatNumber, px, scaleLinear } from './scale.ts';
+import { svgChart } from './svg-frame.ts';
 
 /** One row of bars. */
 export interface BarGroup {
@@ -99,16 +100,11 @@ export const groupedBarChart = (input: GroupedBarsInput): string => {
       );
     })
     .join('');
-  const id = escapeHtml(input.id);
-  return [
-    `<svg class="app-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
-    `<title id="${id}-title">${escapeHtml(input.title)}</title>`,
-    `<desc id="${id}-desc">${escapeHtml(input.description)}</desc>`,
+  return svgChart({ id: input.id, title: input.title, description: input.description, width: WIDTH, height: height }, [
     grid,
     drawn,
     `<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${plotBottom}" stroke="#0b0c0c" stroke-width="2"/>`,
     labels,
     `<text x="${px(MARGIN.left + PLOT_W / 2)}" y="${height - 8}" text-anchor="middle" font-size="14" fill="#0b0c0c">${escapeHtml(input.xAxisLabel)}</text>`,
-    '</svg>',
-  ].join('');
+  ]);
 };

@@ -2,6 +2,7 @@
 // (a severity). Pure: data in, markup out. Every text is escaped; the page puts a data table beside it.
 import { escapeHtml } from '../render/escape.ts';
 import { axisTicks, formatNumber, px, scaleLinear } from './scale.ts';
+import { svgChart } from './svg-frame.ts';
 
 /** One stacked series: a label, its colour and a value per category. */
 export interface StackSeries {
@@ -97,16 +98,11 @@ export const stackedBarChart = (input: StackedBarsInput): string => {
       return `<rect x="${segment.x}" y="${segment.y}" width="${segment.width}" height="${segment.height}" fill="${escapeHtml(series?.colour ?? '#505a5f')}" stroke="#ffffff" stroke-width="1"><title>${escapeHtml(tip)}</title></rect>`;
     })
     .join('');
-  const id = escapeHtml(input.id);
-  return [
-    `<svg class="app-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">`,
-    `<title id="${id}-title">${escapeHtml(input.title)}</title>`,
-    `<desc id="${id}-desc">${escapeHtml(input.description)}</desc>`,
+  return svgChart({ id: input.id, title: input.title, description: input.description, width: WIDTH, height: HEIGHT }, [
     grid,
     bars,
     `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(0)}" y2="${y(0)}" stroke="#0b0c0c" stroke-width="2"/>`,
     labels,
     `<text transform="translate(14 ${px(MARGIN.top + PLOT_H / 2)}) rotate(-90)" text-anchor="middle" font-size="14" fill="#0b0c0c">${escapeHtml(input.yAxisLabel)}</text>`,
-    '</svg>',
-  ].join('');
+  ]);
 };
