@@ -45,7 +45,14 @@ test('sandbox UI: a message appears without a reload, and so does the bot’s an
   const problems: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // A module the page could not load, a script the CSP refused, or any other error in the console.
+    page.on('console', (entry) => {
+      if (entry.type() === 'error') problems.push(`console error: ${entry.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    });
     await page.goto(sandbox.uiUrl);
     await page.getByRole('heading', { name: '#incidents' }).waitFor();
     await page.evaluate(() => {
@@ -77,7 +84,7 @@ test('sandbox UI: a message appears without a reload, and so does the bot’s an
       sandbox.messages(incidents).map((m) => m.text),
       [`<@${sandbox.botUserId}> payments are failing`, ':eyes: On it, *Alice*.'],
     );
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems, [], 'no page errors, console errors or failed requests');
   } finally {
     await browser.close();
     await sandbox.stop();

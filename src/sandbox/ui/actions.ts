@@ -3,117 +3,28 @@
 // where `error` is a sentence to show the person.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../http-util.ts';
-import { changed, openDm, type UserRecord, type Workspace } from '../state.ts';
+import { changed, type Workspace } from '../state.ts';
 import type { EventDelivery, SandboxReply, SandboxSlack } from '../types.ts';
+import {
+  type Body,
+  conversation,
+  optStr,
+  person,
+  readable,
+  str,
+  typedText,
+  UiError,
+  writable,
+} from './action-checks.ts';
+import type { DemoRunner } from './demo-runner.ts';
 import { formProblems } from './form-check.ts';
 
-type Body = Record<string, unknown>;
 type Result = Record<string, unknown>;
-
-/** An answer for the person: HTTP status, sentence, and extra fields (e.g. fieldErrors). */
-class UiError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
 
 interface Ctx {
   ws: Workspace;
   slack: SandboxSlack;
   demo?: DemoRunner | undefined;
-}
-
-/** The demo the host app gave (SandboxOptions.demo), run in the background one at a time. */
-export interface DemoRunner {
-  status(): { running: boolean; error: string | null };
-  /** Starts a run; false when one is already running. */
-  start(): boolean;
-}
-
-/** Runs `demo` in the background; the UI sees running/error in its state. */
-export function demoRunner(ws: Workspace, demo: () => Promise<unknown>): DemoRunner {
-  let running = false;
-  let error: string | null = null;
-  return {
-    status: () => ({ running, error }),
-    start() {
-      if (running) return false;
-      running = true;
-      error = null;
-      changed(ws);
-      demo()
-        .catch((e: unknown) => {
-          error = `The demo stopped: ${readable(e)}`;
-        })
-        .finally(() => {
-          running = false;
-          changed(ws);
-        });
-      return true;
-    },
-  };
-}
-
-const str = (body: Body, key: string, what = key): string => {
-  const v = body[key];
-  if (typeof v !== 'string' || v === '') throw new UiError(`Missing ${what}.`);
-  return v;
-};
-const optStr = (body: Body, key: string): string | undefined => {
-  const v = body[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-};
-
-/** The person acting: every action names one, and it must be a person (not the bot). */
-function person(ws: Workspace, body: Body): UserRecord {
-  const id = body.user;
-  if (typeof id !== 'string' || id === '') throw new UiError('Choose who you are acting as first.');
-  const user = ws.users.get(id);
-  if (!user || user.isBot) throw new UiError(`There is no person ${id} in this workspace.`);
-  return user;
-}
-
-/** A conversation id; the bot's user id means the person's DM with it (opened when needed). */
-function conversation(ws: Workspace, body: Body, userId: string): string {
-  const id = str(body, 'channel', 'channel');
-  return id === ws.botUserId ? openDm(ws, userId).id : id;
-}
-
-/** The person may write in the conversation (their DM with the bot always). */
-function writable(ws: Workspace, channelId: string, userId: string): void {
-  if (channelId === ws.botUserId) return;
-  const channel = ws.channels.get(channelId);
-  if (!channel) throw new UiError('There is no such channel.', 404);
-  if (channel.isIm) {
-    if (channel.imUser !== userId) throw new UiError('That is not your conversation.', 403);
-    return;
-  }
-  if (channel.isArchived) throw new UiError(`#${channel.name} is archived; nobody can write in it.`, 409);
-  if (!channel.members.includes(userId)) throw new UiError(`Join #${channel.name} to write in it.`, 403);
-}
-
-const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * What Slack's client sends for typed text: &, < and > escaped; `@name` of a workspace member (the bot is
- * `@incident`) as `<@U…>`, `#name` of a channel as `<#C…|name>`.
- */
-export function typedText(ws: Workspace, text: string): string {
-  const users = [...ws.users.values()];
-  const channels = [...ws.channels.values()].filter((c) => !c.isIm);
-  return escapeText(text)
-    .replace(/(^|[^\w@;&])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g, (all, before: string, name: string) => {
-      const user = users.find((u) => u.name.toLowerCase() === name.toLowerCase());
-      return user ? `${before}<@${user.id}>` : all;
-    })
-    .replace(/(^|[^\w#;&])#([a-z0-9][a-z0-9_-]*)/g, (all, before: string, name: string) => {
-      const channel = channels.find((c) => c.name === name);
-      return channel ? `${before}<#${channel.id}|${channel.name}>` : all;
-    });
 }
 
 /** A sentence for a bot reply Slack would show as a failure, if it was one. */
@@ -289,13 +200,6 @@ const ACTIONS: Record<string, (ctx: Ctx, body: Body) => Promise<Result>> = {
 
 /** The names of the actions, for the README and tests. */
 export const ACTION_NAMES = Object.keys(ACTIONS);
-
-/** A thrown error as a sentence: the sandbox's own ("sandbox: no message …") without the prefix. */
-function readable(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const plain = message.replace(/^sandbox:\s*/, '');
-  return plain.charAt(0).toUpperCase() + plain.slice(1);
-}
 
 /** Serves POST <base>/ui/<name>. Only JSON bodies: a form on another site cannot post here. */
 export async function serveAction(ctx: Ctx, name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

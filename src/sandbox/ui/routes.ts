@@ -1,11 +1,14 @@
-// The browser UI's routes under the base path: the page and its two assets, the state as JSON, the event
-// stream, the action API, and Slack-shaped permalinks that open a message in the page.
+// The browser UI's routes under the base path: the page and its assets (a stylesheet, the script's modules),
+// the state as JSON, the event stream, the action API, and Slack-shaped permalinks that open a message in the
+// page.
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../http-util.ts';
 import type { Workspace } from '../state.ts';
 import type { SandboxSlack } from '../types.ts';
-import { type DemoRunner, demoRunner, serveAction } from './actions.ts';
+import { serveAction } from './actions.ts';
+import { type DemoRunner, demoRunner } from './demo-runner.ts';
 import { eventStreams } from './events.ts';
 import { uiState } from './view-model.ts';
 
@@ -16,12 +19,20 @@ export interface UiRoutes {
   closeStreams(): void;
 }
 
-// One page, one script, one stylesheet, no build step; read per request so edits show on reload.
+// One page, one stylesheet and the script's ES modules (static/sandbox/*.js, which import each other by
+// relative URL), no build step; read per request so edits show on reload. The modules are listed once, at
+// start-up: only those files are served, and a new one needs a restart.
 const STATIC = new URL('./static/', import.meta.url);
+const SCRIPT_MODULES = readdirSync(new URL('sandbox/', STATIC)).filter((file) => file.endsWith('.js'));
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/assets/sandbox.js': { file: 'sandbox.js', type: 'text/javascript; charset=utf-8' },
   '/assets/sandbox.css': { file: 'sandbox.css', type: 'text/css; charset=utf-8' },
+  ...Object.fromEntries(
+    SCRIPT_MODULES.map((file) => [
+      `/assets/sandbox/${file}`,
+      { file: `sandbox/${file}`, type: 'text/javascript; charset=utf-8' },
+    ]),
+  ),
 };
 
 // The host app may set its own (stricter) policy first; the sandbox's page needs nothing beyond 'self'.

@@ -2,6 +2,7 @@
 // the Web API and response_urls under the base path, the browser UI's page and assets, its state JSON, its
 // action API (driving a fake bot with signed requests) and its server-sent events.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -95,7 +96,7 @@ describe('sandbox UI mounted under /sandbox in another server', () => {
     assert.equal(m.sandbox.ephemerals({ user: m.alice }).at(-1)?.text, 'Only for you');
   });
 
-  test('the page, its script and its stylesheet are served with their types; other paths go to the host', async () => {
+  test('the page, its script modules and its stylesheet are served with their types; other paths go to the host', async () => {
     const bare = await fetch(`${m.origin}/sandbox?channel=C1`, { redirect: 'manual' });
     assert.equal(bare.status, 302);
     assert.equal(bare.headers.get('location'), '/sandbox/?channel=C1');
@@ -105,7 +106,7 @@ describe('sandbox UI mounted under /sandbox in another server', () => {
     assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.match(String(page.headers.get('content-security-policy')), /default-src 'self'/);
     const html = await page.text();
-    assert.match(html, /<script type="module" src="assets\/sandbox\.js"><\/script>/);
+    assert.match(html, /<script type="module" src="assets\/sandbox\/main\.js"><\/script>/);
     assert.match(html, /<link rel="stylesheet" href="assets\/sandbox\.css">/);
     // The host's CSP allows only 'self' scripts and styles: nothing inline.
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
@@ -113,11 +114,23 @@ describe('sandbox UI mounted under /sandbox in another server', () => {
     assert.match(html, /<main\b/);
     assert.match(html, /<nav\b[^>]*aria-label=/);
 
-    const script = await fetch(`${m.origin}/sandbox/assets/sandbox.js`);
-    assert.equal(script.status, 200);
-    assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.equal(script.headers.get('x-content-type-options'), 'nosniff');
-    const js = await script.text();
+    // The script is ES modules: the entry and every module it reaches by relative import, each served as
+    // JavaScript (a browser refuses a module of any other type), and none left unreachable in the folder.
+    const modules = new Map<string, string>();
+    const pending = ['main.js'];
+    for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+      if (modules.has(file)) continue;
+      const script = await fetch(`${m.origin}/sandbox/assets/sandbox/${file}`);
+      assert.equal(script.status, 200, file);
+      assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8', file);
+      assert.equal(script.headers.get('x-content-type-options'), 'nosniff', file);
+      const source = await script.text();
+      modules.set(file, source);
+      for (const [, imported] of source.matchAll(/\bfrom '\.\/([\w-]+\.js)'/g)) pending.push(imported as string);
+    }
+    const onDisk = readdirSync(new URL('../../../src/sandbox/ui/static/sandbox/', import.meta.url));
+    assert.deepEqual([...modules.keys()].sort(), onDisk.filter((file) => file.endsWith('.js')).sort());
+    const js = [...modules.values()].join('\n');
     assert.match(js, /new EventSource\('events\/stream'\)/);
     // Workspace text goes into the page as text, never as markup.
     assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
@@ -129,7 +142,13 @@ describe('sandbox UI mounted under /sandbox in another server', () => {
     const head = await fetch(`${m.origin}/sandbox/assets/sandbox.css`, { method: 'HEAD' });
     assert.equal(head.status, 200);
 
-    for (const path of ['/elsewhere', '/sandboxed', '/sandbox/nothing-here', '/api/chat.postMessage']) {
+    for (const path of [
+      '/elsewhere',
+      '/sandboxed',
+      '/sandbox/nothing-here',
+      '/sandbox/assets/sandbox/nothing-here.js',
+      '/api/chat.postMessage',
+    ]) {
       const other = await fetch(`${m.origin}${path}`);
       assert.equal(other.status, 404, path);
       assert.equal(await other.text(), 'host 404', path);
