@@ -2,7 +2,7 @@
 // answer within 3 s and retries what it thinks was missed; handling a pin takes several database
 // round trips, and a burst of them would make every answer wait for all of them. So an event is
 // claimed and stored in one statement (a redelivery finds its id and is dropped), answered, then
-// handled on this replica in the order it arrived per channel. If handling fails it is retried with
+// handled on this replica, in arrival order per message. If handling fails it is retried with
 // backoff; if this replica dies first, its lease runs out and any replica's sweep takes it over.
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
@@ -16,6 +16,8 @@ export interface EventInboxDeps {
   readonly handle: (body: Record<string, unknown>) => Promise<void>;
   readonly background: BackgroundWork;
   readonly logger: Logger;
+  /** Tests shorten it; see RENEW_AFTER_MS. */
+  readonly renewAfterMs?: number;
 }
 
 /** Slack events in, listeners out. */
@@ -32,8 +34,12 @@ const MAX_ATTEMPTS = 5;
 // event loop and the database; a few at a time keep the answers quick in a burst, and the rest
 // follow a moment later (they are stored already).
 const HANDLING_AT_ONCE = 2;
-// Handled at once up to this many; beyond, an event waits in the database for a sweep (10 s at most).
+// Held in memory (being handled or waiting their turn) up to this many; beyond, an event waits in
+// the database for a sweep (its lease, 10 s, first runs out).
 const MAX_RUNNING = 1_000;
+// An event that waited its turn longer than this renews its lease before it is handled, so a
+// replica's sweep cannot take it over while it is being handled here (the lease is 10 s).
+const RENEW_AFTER_MS = 5_000;
 const SWEEP_BATCH = 50;
 // Slack redelivers within the hour; keys of handled events are kept for a day.
 const KEEP_HOURS = 24;
@@ -105,10 +111,21 @@ export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
     }
   };
 
+  const renewAfterMs = deps.renewAfterMs ?? RENEW_AFTER_MS;
+  /** Handles the event unless it waited so long that another replica has taken it over. */
+  const attemptIfStillOurs = async (event: InboxEvent, queuedAt: number): Promise<void> => {
+    if (Date.now() - queuedAt >= renewAfterMs && !(await receipts.renew(event.key, event.attempts))) {
+      logger.info({ eventId: event.key }, 'a Slack event waited past its lease and was taken over; skipping it here');
+      return;
+    }
+    await attempt(event);
+  };
+
   const dispatch = (event: InboxEvent): void => {
     const order = orderKey(record(event.payload) ?? {});
     const previous = tails.get(order) ?? Promise.resolve();
-    const mine = previous.then(() => handling(() => attempt(event)));
+    const queuedAt = Date.now();
+    const mine = previous.then(() => handling(() => attemptIfStillOurs(event, queuedAt)));
     const tail = mine.catch(() => {});
     tails.set(order, tail);
     background.run(async () => {

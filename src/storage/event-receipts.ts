@@ -39,6 +39,15 @@ export const createEventReceipts = (db: Db): EventReceipts => ({
   async release(eventId) {
     await db.execute(sql`delete from slack_event_receipts where event_id = ${eventId}`);
   },
+  async renew(eventId, attempts) {
+    const rows = await rawRows<{ event_id: string }>(
+      db,
+      sql`update slack_event_receipts set lease_until = now() + ${LEASE}
+          where event_id = ${eventId} and done_at is null and attempts = ${attempts}
+          returning event_id`,
+    );
+    return rows.length === 1;
+  },
   async retryLater(eventId, error, delaySeconds) {
     await db.execute(
       sql`update slack_event_receipts

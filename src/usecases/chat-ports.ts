@@ -138,6 +138,11 @@ export interface EventReceipts {
   release(eventId: string): Promise<void>;
   /** Stores an event and claims it, like `claim`; false when it was taken in already. */
   accept(eventId: string, payload: unknown): Promise<boolean>;
+  /**
+   * Extends this holder's lease before handling an event that waited its turn: false when the lease
+   * ran out meanwhile and another replica took the event over (its attempt count moved on).
+   */
+  renew(eventId: string, attempts: number): Promise<boolean>;
   /** Handling failed: hand it out again after `delaySeconds`. */
   retryLater(eventId: string, error: string, delaySeconds: number): Promise<void>;
   /** Handling failed for the last time: keep the error, stop trying. */

@@ -75,6 +75,18 @@ describe('Slack event receipts and inbox', () => {
     assert.deepEqual(await receipts.takeDue(10), [], 'taken events are leased again');
   });
 
+  it('renews a lease only for the holder whose attempt it still is', async () => {
+    await receipts.accept('Ev0RENEW0001', { n: 6 });
+    assert.equal(await receipts.renew('Ev0RENEW0001', 1), true, 'still ours');
+    await leasesRunOut();
+    const taken = (await receipts.takeDue(100)).find((e) => e.key === 'Ev0RENEW0001');
+    assert.equal(taken?.attempts, 2, 'another replica took it over');
+    assert.equal(await receipts.renew('Ev0RENEW0001', 1), false, 'the first holder must let go');
+    assert.equal(await receipts.renew('Ev0RENEW0001', 2), true);
+    await receipts.complete('Ev0RENEW0001');
+    assert.equal(await receipts.renew('Ev0RENEW0001', 2), false, 'nothing to renew once handled');
+  });
+
   it('retries a failed event after its delay, and stops after giving up', async () => {
     await receipts.accept('Ev0RETRY0001', { n: 3 });
     await receipts.retryLater('Ev0RETRY0001', 'database went away', 3600);

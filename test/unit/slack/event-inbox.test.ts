@@ -34,6 +34,10 @@ const memoryReceipts = (failStore = false) => {
       rows.set(key, { payload, attempts: 1, done: false, dueNow: false });
       return true;
     },
+    renew: async (key, attempts) => {
+      const row = rows.get(key);
+      return Boolean(row && !row.done && row.attempts === attempts);
+    },
     retryLater: async (key, error) => {
       const row = rows.get(key);
       if (row) Object.assign(row, { error, dueNow: true });
@@ -82,12 +86,18 @@ const deliver = async (takeIn: ReturnType<typeof createEventInbox>['takeIn'], bo
   return answer;
 };
 
-const setUp = (handle: (body: Record<string, unknown>) => Promise<void>, failStore = false) => {
+const setUp = (handle: (body: Record<string, unknown>) => Promise<void>, failStore = false, renewAfterMs?: number) => {
   const memory = memoryReceipts(failStore);
   const background = createBackgroundWork((error) => {
     throw error;
   });
-  const inbox = createEventInbox({ receipts: memory.receipts, handle, background, logger: pino({ level: 'silent' }) });
+  const inbox = createEventInbox({
+    receipts: memory.receipts,
+    handle,
+    background,
+    logger: pino({ level: 'silent' }),
+    ...(renewAfterMs === undefined ? {} : { renewAfterMs }),
+  });
   return { ...memory, background, inbox };
 };
 
@@ -185,6 +195,33 @@ describe('event inbox', () => {
     await background.idle();
     assert.equal(handled.length, 10);
     assert.ok(most >= 1 && most <= 2, `at most two at once, saw ${most}`);
+  });
+
+  it('skips an event that waited past its lease and was taken over elsewhere; renews one that was not', async () => {
+    const handled: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { inbox, background, rows } = setUp(
+      async (body) => {
+        if (body.event_id === 'Ev-first') await gate;
+        handled.push(String(body.event_id));
+      },
+      false,
+      0,
+    );
+    const item = { type: 'message', channel: 'C1', message: { ts: '1.1' } };
+    await deliver(inbox.takeIn, eventBody('Ev-first', { type: 'pin_added', channel_id: 'C1', item }));
+    await deliver(inbox.takeIn, eventBody('Ev-taken', { type: 'pin_removed', channel_id: 'C1', item }));
+    await deliver(inbox.takeIn, eventBody('Ev-kept', { type: 'pin_added', channel_id: 'C1', item }));
+    // While they wait behind the first, another replica's sweep takes one over (its attempt count moves on).
+    const taken = rows.get('Ev-taken');
+    if (taken) taken.attempts++;
+    release();
+    await background.idle();
+    assert.deepEqual(handled, ['Ev-first', 'Ev-kept']);
+    assert.equal(rows.get('Ev-taken')?.done, false, 'left to the replica that took it');
   });
 
   it('retries a failed event from the sweep until it works', async () => {
