@@ -1,14 +1,11 @@
 // Slack-owned state per incident: the channel, the messages the bot edits, and sync progress.
 // Each method is one short statement so a Slack id is durable the moment Slack hands it over.
-import { and, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ChatStateStore, ChatStep, ChatSyncState } from '../usecases/chat-ports.ts';
 import type { Db } from './db.ts';
 import { rawRows } from './raw-rows.ts';
-import { toTimelineEntry } from './rows.ts';
+import { timelineReadColumns, toTimelineEntry } from './rows.ts';
 import { incidentEvents, slackChannels, slackMessages, slackSync, timelineEntries } from './schema.ts';
-
-// The generated search vector is the database's own; reads leave it out.
-const { search: _search, ...capturedColumns } = getTableColumns(timelineEntries);
 
 const STEPS: readonly ChatStep[] = ['channel-requested', 'channel-prepared', 'opening-posted', 'reporter-told'];
 const isStep = (value: string): value is ChatStep =>
@@ -134,7 +131,7 @@ export const createChatStateStore = (db: Db): ChatStateStore => {
     },
     async messageOnTimeline(channelId, ts) {
       const [row] = await db
-        .select({ incidentId: slackChannels.incidentId, entry: capturedColumns })
+        .select({ incidentId: slackChannels.incidentId, entry: timelineReadColumns })
         .from(slackChannels)
         .leftJoin(
           timelineEntries,

@@ -1,5 +1,7 @@
 // Row ↔ domain mapping. The database's check constraints guarantee the enums; the guards here
 // turn a corrupted row into a loud error instead of a silently wrong value.
+
+import { getTableColumns } from 'drizzle-orm';
 import {
   type Action,
   type Actor,
@@ -16,11 +18,15 @@ import {
   type TimelineSource,
   type User,
 } from '../domain/index.ts';
-import type { actions, incidentEvents, incidents, timelineEntries } from './schema.ts';
+import { type actions, type incidentEvents, type incidents, timelineEntries } from './schema.ts';
 
 // The generated search vectors are for the database's own use; reads leave them out.
 type IncidentRow = Omit<typeof incidents.$inferSelect, 'search'>;
 type TimelineRow = Omit<typeof timelineEntries.$inferSelect, 'search'>;
+
+const { search: _timelineSearch, ...timelineColumns } = getTableColumns(timelineEntries);
+/** The timeline_entries columns reads select: all but the generated search vector (large; only the database reads it). */
+export const timelineReadColumns = timelineColumns;
 type ActionRow = typeof actions.$inferSelect;
 type EventRow = Omit<typeof incidentEvents.$inferSelect, 'txId'>;
 

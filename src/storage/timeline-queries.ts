@@ -1,23 +1,21 @@
 // The timeline's read side: the whole timeline (the report, the API), a window of it keyset-paged on
 // (occurred_at, id) through timeline_by_incident (the incident page), and a summary of it.
-import { and, asc, desc, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { IncidentQueries, TimelineEntryView } from '../usecases/ports.ts';
 import type { Db } from './db.ts';
 import { rawRows } from './raw-rows.ts';
-import { person, toTimelineEntry } from './rows.ts';
+import { person, timelineReadColumns, toTimelineEntry } from './rows.ts';
 import { slackUsers, timelineEntries } from './schema.ts';
 
 type TimelineQueries = Pick<IncidentQueries, 'timeline' | 'timelineWindow' | 'timelineSummary'>;
 
 const author = alias(slackUsers, 'author');
-// Every column but the generated search vector, which is large and only the database reads.
-const { search: _search, ...timelineColumns } = getTableColumns(timelineEntries);
 
 /** Entries with their authors' names, in the order and up to the limit the caller sets. */
 const entryViews = (db: Db, where: SQL | undefined) =>
   db
-    .select({ entry: timelineColumns, author: { name: author.name } })
+    .select({ entry: timelineReadColumns, author: { name: author.name } })
     .from(timelineEntries)
     .leftJoin(author, eq(author.id, timelineEntries.authorId))
     .where(where);
