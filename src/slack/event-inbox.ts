@@ -8,6 +8,7 @@ import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { EventReceipts, InboxEvent } from '../usecases/index.ts';
 import type { BackgroundWork } from './background.ts';
+import type { SlackRequest } from './request-guard.ts';
 
 /** What the inbox needs. */
 export interface EventInboxDeps {
@@ -135,12 +136,14 @@ export const createEventInbox = (deps: EventInboxDeps): EventInbox => {
   };
 
   const takeIn: RequestHandler = async (_req, res, next) => {
-    const body = record(res.locals.slackBody);
-    if (body?.type !== 'event_callback' || typeof body.event_id !== 'string') return next();
+    const request = res.locals.slackRequest as SlackRequest | undefined;
+    const body = request?.body;
+    if (!request || body?.type !== 'event_callback' || typeof body.event_id !== 'string') return next();
     const key = body.event_id;
     let fresh: boolean;
     try {
-      fresh = await deps.receipts.accept(key, body);
+      // Stored as Slack sent it: the bytes are at hand, no need to serialise the parsed body again.
+      fresh = await receipts.accept(key, request.text);
     } catch (error) {
       // Not stored: let Slack deliver it again.
       logger.error({ err: error, eventId: key }, 'could not store a Slack event');

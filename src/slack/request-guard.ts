@@ -18,6 +18,13 @@ export interface GuardOptions {
 
 type Body = Record<string, unknown>;
 
+/** A verified Slack request as the guard leaves it for the handlers behind it (`res.locals.slackRequest`). */
+export interface SlackRequest {
+  readonly body: Body;
+  /** The body as Slack sent it. */
+  readonly text: string;
+}
+
 const FORM = 'application/x-www-form-urlencoded';
 
 const mediaType = (req: Request): string => (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
@@ -56,9 +63,10 @@ export const slackRequestGuard = (options: GuardOptions): RequestHandler[] => [
       res.status(401).type('text/plain').send(`Slack signature ${verdict}`);
       return;
     }
+    const text = rawBody.toString('utf8');
     let body: Body;
     try {
-      body = parseBody(req, rawBody.toString('utf8'));
+      body = parseBody(req, text);
     } catch {
       res.status(400).type('text/plain').send('Unreadable Slack request body');
       return;
@@ -73,8 +81,9 @@ export const slackRequestGuard = (options: GuardOptions): RequestHandler[] => [
     // Bolt reads the raw body from here instead of the (already consumed) stream, and only
     // recognises the bare form media type, so drop any charset suffix.
     Object.assign(req, { rawBody });
-    // The event inbox reads the parsed body from here (Bolt parses its own copy).
-    res.locals.slackBody = body;
+    // The event inbox reads the request from here: parsed, and as sent (which it stores as is).
+    // Bolt parses its own copy.
+    res.locals.slackRequest = { body, text } satisfies SlackRequest;
     if (mediaType(req) === FORM) req.headers['content-type'] = FORM;
     req.body = undefined;
     next();

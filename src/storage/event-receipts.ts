@@ -11,11 +11,11 @@ import { rawRows } from './raw-rows.ts';
 const LEASE = sql`interval '10 seconds'`;
 
 /** Inserts a receipt, or takes over a stale unfinished one; true when this caller now holds it. */
-const claimRow = async (db: Db, eventId: string, body: unknown): Promise<boolean> => {
+const claimRow = async (db: Db, eventId: string, json: string | null): Promise<boolean> => {
   const rows = await rawRows<{ event_id: string }>(
     db,
     sql`insert into slack_event_receipts (event_id, body, lease_until)
-        values (${eventId}, ${body === null ? null : JSON.stringify(body)}::jsonb, now() + ${LEASE})
+        values (${eventId}, ${json}::jsonb, now() + ${LEASE})
         on conflict (event_id) do update
           set lease_until = now() + ${LEASE},
               attempts = slack_event_receipts.attempts + 1,
@@ -29,7 +29,7 @@ const claimRow = async (db: Db, eventId: string, body: unknown): Promise<boolean
 /** Slack event receipts and the inbox of events not handled yet. */
 export const createEventReceipts = (db: Db): EventReceipts => ({
   claim: (eventId) => claimRow(db, eventId, null),
-  accept: (eventId, payload) => claimRow(db, eventId, payload),
+  accept: (eventId, json) => claimRow(db, eventId, json),
   async complete(eventId) {
     // The body is only kept until handled: afterwards the key alone stops redeliveries.
     await db.execute(

@@ -136,8 +136,8 @@ export interface EventReceipts {
   complete(eventId: string): Promise<void>;
   /** Gives a key back when handling failed, so the next delivery is processed. */
   release(eventId: string): Promise<void>;
-  /** Stores an event and claims it, like `claim`; false when it was taken in already. */
-  accept(eventId: string, payload: unknown): Promise<boolean>;
+  /** Stores an event (its JSON text as the platform sent it) and claims it, like `claim`; false when it was taken in already. */
+  accept(eventId: string, json: string): Promise<boolean>;
   /**
    * Extends this holder's lease before handling an event that waited its turn: false when the lease
    * ran out meanwhile and another replica took the event over (its attempt count moved on).

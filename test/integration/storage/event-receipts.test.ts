@@ -47,19 +47,23 @@ describe('Slack event receipts and inbox', () => {
 
   it('stores an event once, however often it is delivered at the same time, and drops its body once handled', async () => {
     const body = { type: 'event_callback', event_id: 'Ev0STORE0001', event: { type: 'pin_added', channel_id: 'C1' } };
-    const accepted = await Promise.all([1, 2, 3].map(() => receipts.accept('Ev0STORE0001', body)));
+    const accepted = await Promise.all([1, 2, 3].map(() => receipts.accept('Ev0STORE0001', JSON.stringify(body))));
     assert.equal(accepted.filter(Boolean).length, 1);
     assert.deepEqual((await row('Ev0STORE0001'))?.body, body);
     await receipts.complete('Ev0STORE0001');
     const done = await row('Ev0STORE0001');
     assert.ok(done?.done_at);
     assert.equal(done?.body, null);
-    assert.equal(await receipts.accept('Ev0STORE0001', body), false, 'a redelivery after handling is dropped');
+    assert.equal(
+      await receipts.accept('Ev0STORE0001', JSON.stringify(body)),
+      false,
+      'a redelivery after handling is dropped',
+    );
   });
 
   it('hands out stored events whose lease ran out, once each, with the attempt counted', async () => {
-    await receipts.accept('Ev0SWEEP0001', { n: 1 });
-    await receipts.accept('Ev0SWEEP0002', { n: 2 });
+    await receipts.accept('Ev0SWEEP0001', JSON.stringify({ n: 1 }));
+    await receipts.accept('Ev0SWEEP0002', JSON.stringify({ n: 2 }));
     assert.deepEqual(await receipts.takeDue(10), [], 'nothing is due while the leases hold');
     await leasesRunOut();
     const [first, second] = await Promise.all([receipts.takeDue(10), receipts.takeDue(10)]);
@@ -76,7 +80,7 @@ describe('Slack event receipts and inbox', () => {
   });
 
   it('renews a lease only for the holder whose attempt it still is', async () => {
-    await receipts.accept('Ev0RENEW0001', { n: 6 });
+    await receipts.accept('Ev0RENEW0001', JSON.stringify({ n: 6 }));
     assert.equal(await receipts.renew('Ev0RENEW0001', 1), true, 'still ours');
     await leasesRunOut();
     const taken = (await receipts.takeDue(100)).find((e) => e.key === 'Ev0RENEW0001');
@@ -88,7 +92,7 @@ describe('Slack event receipts and inbox', () => {
   });
 
   it('retries a failed event after its delay, and stops after giving up', async () => {
-    await receipts.accept('Ev0RETRY0001', { n: 3 });
+    await receipts.accept('Ev0RETRY0001', JSON.stringify({ n: 3 }));
     await receipts.retryLater('Ev0RETRY0001', 'database went away', 3600);
     await h.db.execute(
       sql`update slack_event_receipts set lease_until = now() - interval '1 second' where event_id <> 'Ev0RETRY0001'`,
@@ -109,9 +113,9 @@ describe('Slack event receipts and inbox', () => {
   });
 
   it('forgets handled deliveries after the given hours, keeping unhandled ones', async () => {
-    await receipts.accept('Ev0OLD000001', { n: 4 });
+    await receipts.accept('Ev0OLD000001', JSON.stringify({ n: 4 }));
     await receipts.complete('Ev0OLD000001');
-    await receipts.accept('Ev0PENDING01', { n: 5 });
+    await receipts.accept('Ev0PENDING01', JSON.stringify({ n: 5 }));
     await h.db.execute(
       sql`update slack_event_receipts set done_at = now() - interval '2 days' where event_id = 'Ev0OLD000001'`,
     );

@@ -28,10 +28,11 @@ const memoryReceipts = (failStore = false) => {
     release: async (key) => {
       rows.delete(key);
     },
-    accept: async (key, payload) => {
+    accept: async (key, json) => {
       if (failStore) throw new Error('database unavailable');
       if (rows.has(key)) return false;
-      rows.set(key, { payload, attempts: 1, done: false, dueNow: false });
+      // As the database hands jsonb back: parsed.
+      rows.set(key, { payload: JSON.parse(json), attempts: 1, done: false, dueNow: false });
       return true;
     },
     renew: async (key, attempts) => {
@@ -71,7 +72,7 @@ const eventBody = (eventId: string, event: Record<string, unknown>) => ({
 const deliver = async (takeIn: ReturnType<typeof createEventInbox>['takeIn'], body: unknown) => {
   const answer = { status: 0, nextCalled: false };
   const res = {
-    locals: { slackBody: body },
+    locals: { slackRequest: { body, text: JSON.stringify(body) } },
     status(code: number) {
       answer.status = code;
       return res;
