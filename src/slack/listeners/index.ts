@@ -1,10 +1,10 @@
 // Every Slack listener, registered in one place so the list reads as what the bot answers to.
 import type { App } from '@slack/bolt';
 import { registerHeadlineButtons } from './actions/headline-buttons.ts';
+import { dropRepeatedClicks } from './click-receipts.ts';
 import { registerIncidentCommand } from './commands/incident.ts';
 import { registerMentionCommands } from './commands/mention.ts';
 import type { ListenerDeps } from './deps.ts';
-import { dropRedeliveredEvents } from './event-receipts.ts';
 import { registerEventListeners } from './events/index.ts';
 import { registerReminderListeners } from './reminders/index.ts';
 import { registerChangeField } from './views/change-field.ts';
@@ -16,7 +16,7 @@ export type { ListenerDeps } from './deps.ts';
 
 /** Registers every listener on the Bolt app. */
 export const registerListeners = (app: App, deps: ListenerDeps): void => {
-  app.use(dropRedeliveredEvents(deps));
+  app.use(dropRepeatedClicks(deps));
   registerIncidentCommand(app, deps);
   registerMentionCommands(app, deps);
   registerReportIncident(app, deps);

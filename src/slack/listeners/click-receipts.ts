@@ -21,7 +21,7 @@ const deliveryKey = (body: Body): string | null => {
 };
 
 /** Global middleware: drop clicks already taken in. */
-export const dropRedeliveredEvents =
+export const dropRepeatedClicks =
   (deps: Pick<ListenerDeps, 'receipts' | 'logger'>): Middleware<AnyMiddlewareArgs> =>
   async ({ body, next, ...rest }) => {
     const key = deliveryKey(body as Body);
