@@ -10,16 +10,18 @@ import { changedMessage, type PageKit, pathNumber } from './kit.ts';
 import { loadIncidentPage } from './load-incident.ts';
 
 const ENTRY_ID = /^[1-9]\d{0,9}$/;
+const MAX_ENTRY_ID = 2_147_483_647;
+
+/** An entry id from the query, or null when it is not one. */
+const entryId = (text: unknown): number | null =>
+  typeof text === 'string' && ENTRY_ID.test(text) && Number(text) <= MAX_ENTRY_ID ? Number(text) : null;
 
 /** The window asked for; a malformed one is ignored (the newest entries), as an unknown entry is. */
 const readAnchor = (req: Request): TimelineAnchor => {
-  const { from, until } = req.query;
-  const id = (text: unknown) => (typeof text === 'string' && ENTRY_ID.test(text) ? Number(text) : null);
-  const start = id(from);
-  if (start !== null && start <= 2_147_483_647) return { from: start };
-  const end = id(until);
-  if (end !== null && end <= 2_147_483_647) return { until: end };
-  return null;
+  const start = entryId(req.query.from);
+  if (start !== null) return { from: start };
+  const end = entryId(req.query.until);
+  return end === null ? null : { until: end };
 };
 
 /** The incident page route. */
